@@ -1,0 +1,124 @@
+package io.lede.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}. */
+@Entity
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String slug;
+
+    public String headline;
+
+    public String standfirst;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<BodyBlock> body = new ArrayList<>();
+
+    /** Derived from {@link #body} on every write; what search and text-only readers use. */
+    public String bodyText;
+
+    public String byline;
+
+    public String section;
+
+    @ElementCollection
+    @CollectionTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @jakarta.persistence.Column(name = "tag")
+    public List<String> tags = new ArrayList<>();
+
+    public String language;
+
+    /** Articles sharing a group are translations of each other; a new article starts its own group. */
+    public UUID translationGroup;
+
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+
+    public Instant publishedAt;
+
+    public Instant createdAt;
+
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public UUID leadImageId;
+
+    public String location;
+
+    public String source;
+
+    public boolean isPublished() {
+        return status == ArticleStatus.PUBLISHED;
+    }
+
+    public static Optional<Article> findByIdOrSlug(String idOrSlug) {
+        Optional<UUID> id = parseId(idOrSlug);
+        if (id.isPresent()) {
+            Optional<Article> byId = findByIdOptional(id.get());
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return find("slug", idOrSlug).firstResultOptional();
+    }
+
+    public static boolean slugTaken(String slug, UUID exceptId) {
+        return count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
+    }
+
+    /** Page rows with their tags in one query, in no particular order. */
+    public static List<Article> withTags(Collection<UUID> ids) {
+        return find("select distinct a from Article a left join fetch a.tags where a.id in ?1", ids).list();
+    }
+
+    public static List<Article> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
+        if (publishedOnly) {
+            return list("translationGroup in ?1 and status = ?2", groups, ArticleStatus.PUBLISHED);
+        }
+        return list("translationGroup in ?1", groups);
+    }
+
+    public static boolean languageTakenInGroup(UUID group, String language, UUID exceptId) {
+        return count("translationGroup = ?1 and language = ?2 and id <> ?3", group, language, exceptId) > 0;
+    }
+
+    /** Scheduled articles whose time has come. */
+    public static List<Article> dueForPublication(Instant now) {
+        return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);
+    }
+
+    public static Optional<UUID> parseId(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

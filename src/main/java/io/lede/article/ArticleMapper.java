@@ -1,0 +1,88 @@
+package io.lede.article;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.common.config.LedeConfig;
+
+/** Between the stored {@link Article} and the records of the API. */
+@ApplicationScoped
+public class ArticleMapper {
+
+    private final LedeConfig config;
+
+    public ArticleMapper(LedeConfig config) {
+        this.config = config;
+    }
+
+    /** @param group the articles of the same translation group visible to the caller (may include this one) */
+    public ArticleView toView(Article article, List<Article> group) {
+        List<ArticleView.Translation> translations = group.stream()
+                .filter(other -> !other.id.equals(article.id))
+                .sorted(Comparator.comparing((Article other) -> other.language))
+                .map(other -> new ArticleView.Translation(other.language, other.id.toString(), other.slug))
+                .toList();
+        return new ArticleView(
+                article.id.toString(),
+                article.slug,
+                urlOf(article),
+                article.headline,
+                article.standfirst,
+                List.copyOf(article.body),
+                article.bodyText,
+                article.byline,
+                article.section,
+                List.copyOf(article.tags),
+                article.language,
+                translations,
+                article.status,
+                article.publishedAt,
+                article.updatedAt,
+                article.createdAt,
+                article.version,
+                Objects.toString(article.leadImageId, null),
+                article.location,
+                article.source);
+    }
+
+    /** What a PATCH is merged into: the current article in request form. */
+    public ArticleRequest toRequest(Article article) {
+        return new ArticleRequest(article.slug, article.headline, article.standfirst, List.copyOf(article.body),
+                article.byline, article.section, List.copyOf(article.tags), article.language, null, article.status,
+                article.publishedAt, article.leadImageId, article.location, article.source);
+    }
+
+    /** Copies the editable fields; slug, status and translation group are the service's to decide. */
+    public void copyContent(ArticleRequest request, Article article) {
+        article.headline = request.headline().strip();
+        article.standfirst = blankToNull(request.standfirst());
+        article.body = List.copyOf(request.body());
+        article.bodyText = bodyText(request.body());
+        article.byline = blankToNull(request.byline());
+        article.section = request.section();
+        article.tags.clear();
+        if (request.tags() != null) {
+            request.tags().stream().map(String::strip).distinct().forEach(article.tags::add);
+        }
+        article.leadImageId = request.leadImage();
+        article.location = blankToNull(request.location());
+        article.source = blankToNull(request.source());
+    }
+
+    public String urlOf(Article article) {
+        String base = config.siteUrl().endsWith("/") ? config.siteUrl() : config.siteUrl() + "/";
+        return base + article.section + "/" + article.slug;
+    }
+
+    static String bodyText(List<BodyBlock> body) {
+        return String.join("\n\n", body.stream().map(BodyBlock::plainText).filter(Objects::nonNull).toList());
+    }
+
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,225 @@
+package io.lede.article;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lede.common.error.Problem;
+import io.lede.common.error.ProblemException;
+import io.lede.common.http.CachePolicy;
+import io.lede.common.http.FieldSelection;
+import io.lede.common.http.Includes;
+import io.lede.common.http.Preconditions;
+import io.lede.common.http.Representations;
+import io.lede.common.paging.CursorPage;
+import io.lede.common.paging.PageLinks;
+import io.lede.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/v1/articles")
+@Tag(name = "Articles", description = "News stories: headline, standfirst, typed body blocks, tags, translations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final Set<String> INCLUDES = Set.of("images", "quotes");
+
+    private final ArticleService articles;
+    private final Representations representations;
+    private final SecurityIdentity caller;
+
+    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity caller) {
+        this.articles = articles;
+        this.representations = representations;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List articles", description = "Published articles, newest first, in keyset pages. "
+            + "Editors may list other statuses with status=.")
+    @APIResponse(responseCode = "200", description = "A page of articles; the next page is in next and in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "status= asked without a token, or the token is unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "status= asked by a reader token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
+            @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+        FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
+        Includes.parse(include, INCLUDES);
+        ArticleFilter filter = params.toFilter(caller);
+        ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR));
+        CursorPage<ArticleView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        return representations.page(request, body, selection, policy(filter.onlyPublished())).build();
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @Operation(summary = "Get an article by id or slug")
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "fields or include names something unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@RestPath @Parameter(description = "Article id or slug") String idOrSlug,
+            @Context Request request,
+            @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+        FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
+        Includes.parse(include, INCLUDES);
+        ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR));
+        return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create an article")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
+            examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull ArticleRequest article, @Context UriInfo uriInfo) {
+        ArticleView created = articles.create(article);
+        URI location = uriInfo.getBaseUriBuilder().path("v1/articles").path(created.id()).build();
+        return representations.written(created).status(Response.Status.CREATED).location(location).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace an article", description = "Needs If-Match with the ETag last read.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
+            examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the article changed meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@RestPath String id, @Valid @NotNull ArticleRequest article,
+            @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
+        ArticleView current = current(id);
+        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        return representations.written(articles.replace(UUID.fromString(current.id()), article, current.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change some fields of an article (JSON Merge Patch)",
+            description = "RFC 7396: fields present replace, null removes. The result is validated as a whole. Needs If-Match.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "patch", value = ArticleExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "The patch is malformed or the result is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the article changed meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@RestPath String id, JsonNode patch,
+            @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
+        ArticleView current = current(id);
+        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        return representations.written(articles.patch(UUID.fromString(current.id()), patch, current.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete an article", description = "Leaves a tombstone for /v1/sync. Published articles need an admin token. "
+            + "If-Match is optional and checked when sent.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an editor, or an editor deleting a published article", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@RestPath String id,
+            @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
+        ArticleView current = current(id);
+        if (ifMatch != null) {
+            Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        }
+        articles.delete(UUID.fromString(current.id()), caller.hasRole(Roles.ADMIN));
+        return Response.noContent().build();
+    }
+
+    /** Writes address articles by id only; anything else is an unknown id. */
+    private ArticleView current(String id) {
+        if (Article.parseId(id).isEmpty()) {
+            throw ProblemException.notFound("article", id);
+        }
+        return articles.find(id, true);
+    }
+
+    private CachePolicy policy(boolean onlyPublished) {
+        return CachePolicy.of(!caller.isAnonymous(), onlyPublished);
+    }
+
+    /** The shape of a list response, for the OpenAPI document. */
+    @Schema(name = "ArticlePage")
+    record ArticlePage(
+            @Schema(required = true) java.util.List<ArticleView> items,
+            @Schema(required = true, nullable = true, description = "Relative URL of the next page; null on the last") String next,
+            @Schema(description = "Number of matching articles; only with count=true") Long total) {
+    }
+}

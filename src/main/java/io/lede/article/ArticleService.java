@@ -1,0 +1,249 @@
+package io.lede.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lede.common.error.JsonProblems;
+import io.lede.common.error.ProblemException;
+import io.lede.common.error.ProblemType;
+import io.lede.common.http.JsonMergePatch;
+import io.lede.common.paging.Cursor;
+import io.lede.common.text.Languages;
+import io.lede.common.text.Slugs;
+import io.quarkus.logging.Log;
+
+/** Articles' rules: visibility, slugs, publication, optimistic locking, tombstones. */
+@ApplicationScoped
+@Transactional
+public class ArticleService {
+
+    /** One page of a list, with the cursor of the next page (null on the last). */
+    public record Page(List<ArticleView> items, Cursor next, Long total) {
+    }
+
+    private final ArticleMapper mapper;
+    private final ArticleQuery query;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+
+    public ArticleService(ArticleMapper mapper, ArticleQuery query, ObjectMapper objectMapper, Validator validator) {
+        this.mapper = mapper;
+        this.query = query;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
+    }
+
+    /** An article by id or slug; drafts and other unpublished articles only for editors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleView find(String idOrSlug, boolean editor) {
+        return Article.findByIdOrSlug(idOrSlug)
+                .filter(article -> editor || article.isPublished())
+                .map(article -> view(article, editor))
+                .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(ArticleFilter filter, boolean editor) {
+        List<ArticleQuery.Row> rows = query.page(filter);
+        boolean more = rows.size() > filter.limit();
+        List<ArticleQuery.Row> page = more ? rows.subList(0, filter.limit()) : rows;
+        Long total = filter.count() ? query.count(filter) : null;
+        if (page.isEmpty()) {
+            return new Page(List.of(), null, total);
+        }
+        Map<UUID, Article> byId = Article.withTags(page.stream().map(ArticleQuery.Row::id).toList()).stream()
+                .collect(Collectors.toMap(article -> article.id, Function.identity()));
+        Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
+        Map<UUID, List<Article>> translations = Article.translationsIn(groups, !editor).stream()
+                .collect(Collectors.groupingBy(article -> article.translationGroup));
+        List<ArticleView> items = page.stream()
+                .map(row -> byId.get(row.id()))
+                .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
+                .toList();
+        ArticleQuery.Row last = page.get(page.size() - 1);
+        Cursor next = more ? new Cursor(filter.sort().apiName(), last.at(), last.id(), last.rank()) : null;
+        return new Page(items, next, total);
+    }
+
+    public ArticleView create(ArticleRequest request) {
+        Instant now = now();
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.createdAt = now;
+        article.translationGroup = article.id;
+        apply(request, article, now);
+        article.persistAndFlush();
+        Log.infof("Created article %s (%s)", article.id, article.slug);
+        return view(article, true);
+    }
+
+    /** PUT: replaces every editable field. {@code expectedVersion} is the version the caller's If-Match named. */
+    public ArticleView replace(UUID id, ArticleRequest request, long expectedVersion) {
+        Article article = loadForWrite(id, expectedVersion);
+        apply(request, article, now());
+        article.flush();
+        return view(article, true);
+    }
+
+    /** PATCH: merges an RFC 7396 patch into the current article, then validates the result as a whole. */
+    public ArticleView patch(UUID id, JsonNode patch, long expectedVersion) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.of(ProblemType.VALIDATION, "A merge patch must be a JSON object");
+        }
+        Article article = loadForWrite(id, expectedVersion);
+        JsonNode merged = JsonMergePatch.apply(objectMapper.valueToTree(mapper.toRequest(article)), patch);
+        ArticleRequest request;
+        try {
+            request = objectMapper.treeToValue(merged, ArticleRequest.class);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        }
+        Set<ConstraintViolation<ArticleRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(new HashSet<>(violations));
+        }
+        apply(request, article, now());
+        article.flush();
+        return view(article, true);
+    }
+
+    /** Deletes and leaves a tombstone. Published articles may only be deleted by an admin. */
+    public void delete(UUID id, boolean admin) {
+        Article article = Article.<Article> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("article", id.toString()));
+        if (article.isPublished() && !admin) {
+            throw ProblemException.of(ProblemType.FORBIDDEN, "Only an admin may delete a published article; archive it instead");
+        }
+        ArticleTombstone.of(article.id, now()).persist();
+        article.delete();
+        Log.infof("Deleted article %s (%s)", article.id, article.slug);
+    }
+
+    /** Publishes scheduled articles whose time has come; returns how many. */
+    public int publishDue() {
+        Instant now = now();
+        List<Article> due = Article.dueForPublication(now);
+        for (Article article : due) {
+            article.status = ArticleStatus.PUBLISHED;
+            article.updatedAt = now;
+            Log.infof("Published scheduled article %s (%s)", article.id, article.slug);
+        }
+        return due.size();
+    }
+
+    private Article loadForWrite(UUID id, long expectedVersion) {
+        Article article = Article.<Article> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("article", id.toString()));
+        if (article.version != expectedVersion) {
+            throw ProblemException.of(ProblemType.STALE, "The article changed meanwhile; fetch it again and reapply the change");
+        }
+        return article;
+    }
+
+    /** Every check that queries runs before the entity is touched, so one write flushes once. */
+    private void apply(ArticleRequest request, Article article, Instant now) {
+        String language = Languages.canonical(request.language());
+        String slug = chooseSlug(request, article);
+        UUID group = request.translationOf() != null ? groupOf(request.translationOf(), article) : article.translationGroup;
+        if (Article.languageTakenInGroup(group, language, article.id)) {
+            throw ProblemException.of(ProblemType.CONFLICT,
+                    "This translation group already has an article in language " + language);
+        }
+        mapper.copyContent(request, article);
+        article.language = language;
+        article.slug = slug;
+        article.translationGroup = group;
+        applyStatus(article, request.status(), truncate(request.publishedAt()), now);
+        article.updatedAt = now;
+    }
+
+    private static String chooseSlug(ArticleRequest request, Article article) {
+        if (request.slug() != null) {
+            if (Article.slugTaken(request.slug(), article.id)) {
+                throw ProblemException.of(ProblemType.CONFLICT, "The slug '" + request.slug() + "' is already used by another article");
+            }
+            return request.slug();
+        }
+        if (article.slug != null) {
+            return article.slug;
+        }
+        String base = Slugs.from(request.headline());
+        if (base.isEmpty()) {
+            base = "article-" + article.id.toString().substring(0, 8);
+        }
+        String slug = base;
+        for (int n = 2; Article.slugTaken(slug, article.id); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static UUID groupOf(UUID translationOf, Article article) {
+        if (translationOf.equals(article.id)) {
+            throw ProblemException.invalid("translationOf", "an article cannot be a translation of itself");
+        }
+        return Article.<Article> findByIdOptional(translationOf)
+                .map(original -> original.translationGroup)
+                .orElseThrow(() -> ProblemException.invalid("translationOf", "no article has this id"));
+    }
+
+    /**
+     * draft and archived keep the given time; published defaults to now (or keeps its first
+     * publication time) and may not lie in the future; scheduled needs a time, and one that has
+     * already passed publishes at once.
+     */
+    private static void applyStatus(Article article, ArticleStatus requested, Instant publishedAt, Instant now) {
+        ArticleStatus status = requested == null ? ArticleStatus.DRAFT : requested;
+        switch (status) {
+            case PUBLISHED -> {
+                Instant at = publishedAt != null ? publishedAt
+                        : article.isPublished() && article.publishedAt != null ? article.publishedAt : now;
+                if (at.isAfter(now.plus(1, ChronoUnit.MINUTES))) {
+                    throw ProblemException.invalid("publishedAt", "is in the future; use status scheduled to publish later");
+                }
+                article.publishedAt = at;
+            }
+            case SCHEDULED -> {
+                if (publishedAt == null) {
+                    throw ProblemException.invalid("publishedAt", "is required for a scheduled article");
+                }
+                article.publishedAt = publishedAt;
+                if (!publishedAt.isAfter(now)) {
+                    status = ArticleStatus.PUBLISHED;
+                }
+            }
+            case DRAFT, ARCHIVED -> article.publishedAt = publishedAt;
+        }
+        article.status = status;
+    }
+
+    private ArticleView view(Article article, boolean editor) {
+        return mapper.toView(article, Article.translationsIn(Set.of(article.translationGroup), !editor));
+    }
+
+    /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant truncate(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,48 @@
+package io.lede.article;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An article as clients see it. Optional fields that are empty are left out to keep payloads small. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Article")
+public record ArticleView(
+        @Schema(required = true, examples = "0b9f8a52-7c1e-4d2b-9a41-3f6f2f1c9e10") String id,
+        @Schema(required = true) String slug,
+        @Schema(required = true, description = "Canonical page on the publisher's site") String url,
+        @Schema(required = true) String headline,
+        String standfirst,
+        @Schema(required = true) List<BodyBlock> body,
+        @Schema(required = true, description = "Plain text of the body") String bodyText,
+        String byline,
+        @Schema(required = true) String section,
+        @Schema(required = true) List<String> tags,
+        @Schema(required = true) String language,
+        @Schema(required = true, description = "Other language versions of this article") List<Translation> translations,
+        @Schema(required = true) ArticleStatus status,
+        Instant publishedAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) long version,
+        @Schema(description = "Id of the lead image") String leadImage,
+        String location,
+        String source) {
+
+    /** Names accepted by {@code fields=}: exactly the fields above. */
+    public static final Set<String> FIELDS = Arrays.stream(ArticleView.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+
+    @Schema(name = "Translation")
+    public record Translation(String language, String id, String slug) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.lede.article;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One block of an article body, told apart by {@code type}. The same records are stored in the
+ * article's JSON column, so a block reads back exactly as it was written.
+ */
+// The records carry "type" themselves (for the OpenAPI schema); Jackson reads and writes it as the type id.
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = BodyBlock.Paragraph.class, name = "paragraph"),
+        @JsonSubTypes.Type(value = BodyBlock.Heading.class, name = "heading"),
+        @JsonSubTypes.Type(value = BodyBlock.Image.class, name = "image"),
+        @JsonSubTypes.Type(value = BodyBlock.Quote.class, name = "quote"),
+        @JsonSubTypes.Type(value = BodyBlock.Embed.class, name = "embed") })
+@Schema(name = "BodyBlock", type = SchemaType.OBJECT,
+        oneOf = { BodyBlock.Paragraph.class, BodyBlock.Heading.class, BodyBlock.Image.class, BodyBlock.Quote.class,
+                BodyBlock.Embed.class },
+        discriminatorProperty = "type",
+        discriminatorMapping = {
+                @DiscriminatorMapping(value = "paragraph", schema = BodyBlock.Paragraph.class),
+                @DiscriminatorMapping(value = "heading", schema = BodyBlock.Heading.class),
+                @DiscriminatorMapping(value = "image", schema = BodyBlock.Image.class),
+                @DiscriminatorMapping(value = "quote", schema = BodyBlock.Quote.class),
+                @DiscriminatorMapping(value = "embed", schema = BodyBlock.Embed.class) })
+public sealed interface BodyBlock {
+
+    /** Inline links are written {@code [text](url)}; readers of {@code bodyText} get only the text. */
+    Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)");
+
+    /** The block's contribution to {@code bodyText}; null for blocks that carry no text of their own. */
+    String plainText();
+
+    @Schema(name = "ParagraphBlock", description = "Plain text with optional inline links [text](url)")
+    record Paragraph(
+            @Schema(enumeration = "paragraph", required = true) String type,
+            @NotBlank @Size(max = 20_000) String text) implements BodyBlock {
+        public Paragraph(String text) {
+            this("paragraph", text);
+        }
+
+        @Override
+        public String plainText() {
+            return INLINE_LINK.matcher(text).replaceAll("$1");
+        }
+    }
+
+    @Schema(name = "HeadingBlock")
+    record Heading(
+            @Schema(enumeration = "heading", required = true) String type,
+            @NotBlank @Size(max = 300) String text) implements BodyBlock {
+        public Heading(String text) {
+            this("heading", text);
+        }
+
+        @Override
+        public String plainText() {
+            return text;
+        }
+    }
+
+    @Schema(name = "ImageBlock")
+    record Image(
+            @Schema(enumeration = "image", required = true) String type,
+            @NotNull UUID imageId) implements BodyBlock {
+        public Image(UUID imageId) {
+            this("image", imageId);
+        }
+
+        @Override
+        public String plainText() {
+            return null;
+        }
+    }
+
+    @Schema(name = "QuoteBlock")
+    record Quote(
+            @Schema(enumeration = "quote", required = true) String type,
+            @NotNull UUID quoteId) implements BodyBlock {
+        public Quote(UUID quoteId) {
+            this("quote", quoteId);
+        }
+
+        @Override
+        public String plainText() {
+            return null;
+        }
+    }
+
+    @Schema(name = "EmbedBlock")
+    record Embed(
+            @Schema(enumeration = "embed", required = true) String type,
+            @NotBlank @Size(max = 2000) @jakarta.validation.constraints.Pattern(regexp = "^https?://\\S+$",
+                    message = "must be an absolute http or https URL") String url) implements BodyBlock {
+        public Embed(String url) {
+            this("embed", url);
+        }
+
+        @Override
+        public String plainText() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.lede.common.error;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lede.common.config.LedeConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem responses for what fails before the REST layer runs: paths nothing serves, bodies over
+ * the size limit, and credentials rejected by proactive authentication. {@link ProblemMappers}
+ * handles everything inside the REST layer.
+ */
+@ApplicationScoped
+public class HttpProblemRoutes {
+
+    private final ObjectMapper objectMapper;
+    private final LedeConfig config;
+
+    public HttpProblemRoutes(ObjectMapper objectMapper, LedeConfig config) {
+        this.objectMapper = objectMapper;
+        this.config = config;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route().last().handler(context -> send(context, ProblemType.forStatus(404, HttpDetails.detailFor(404))));
+    }
+
+    /**
+     * Refuses a declared body over {@code lede.max-body-bytes} before anything reads it. Multipart
+     * uploads have limits of their own; {@code quarkus.http.limits.max-body-size} caps everything.
+     */
+    private void limitBodySize(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+        if (length != null && !multipart && declaredLength(length) > config.maxBodyBytes()) {
+            send(context, ProblemType.TOO_LARGE.problem(
+                    "The body is " + length.trim() + " bytes; this endpoint accepts at most " + config.maxBodyBytes()));
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void onFailure(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lede\"");
+            send(context, ProblemType.UNAUTHORIZED.problem("The token is unknown or revoked"));
+        } else if (failure instanceof ForbiddenException) {
+            send(context, ProblemType.FORBIDDEN.problem(HttpDetails.detailFor(403)));
+        } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
+            send(context, ProblemType.forStatus(context.statusCode(), HttpDetails.detailFor(context.statusCode())));
+        } else {
+            context.next();
+        }
+    }
+
+    private void send(RoutingContext context, Problem problem) {
+        try {
+            context.response()
+                    .setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end(objectMapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}

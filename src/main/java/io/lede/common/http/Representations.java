@@ -1,0 +1,108 @@
+package io.lede.common.http;
+
+import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.lede.common.config.LedeConfig;
+import io.lede.common.paging.CursorPage;
+
+/**
+ * Turns response records into the bytes that are sent, once: the same bytes give the strong
+ * {@code ETag}, so a tag changes exactly when what a client would see changes (an item, any item of
+ * a list, a sparse fieldset), and {@code If-None-Match} is answered without sending them again.
+ */
+@ApplicationScoped
+public class Representations {
+
+    private final ObjectMapper objectMapper;
+    private final LedeConfig config;
+
+    public Representations(ObjectMapper objectMapper, LedeConfig config) {
+        this.objectMapper = objectMapper;
+        this.config = config;
+    }
+
+    /** 200 with the item (or 304), ETag and Cache-Control. */
+    public Response.ResponseBuilder item(Request request, Object view, FieldSelection fields, CachePolicy policy) {
+        JsonNode tree = objectMapper.valueToTree(view);
+        if (!fields.isAll()) {
+            ((ObjectNode) tree).retain(fields.fields());
+        }
+        return conditional(request, bytes(tree), policy);
+    }
+
+    /** 200 with a page of items (or 304); {@code fields} applies to every item. */
+    public Response.ResponseBuilder page(Request request, CursorPage<?> page, FieldSelection fields, CachePolicy policy) {
+        JsonNode tree = objectMapper.valueToTree(page);
+        if (!fields.isAll()) {
+            for (JsonNode item : (ArrayNode) tree.get("items")) {
+                ((ObjectNode) item).retain(fields.fields());
+            }
+        }
+        Response.ResponseBuilder builder = conditional(request, bytes(tree), policy);
+        if (page.next() != null) {
+            builder.header("Link", "<" + page.next() + ">; rel=\"next\"");
+        }
+        return builder;
+    }
+
+    /** 200 with what a write produced: no conditional evaluation, never cached. */
+    public Response.ResponseBuilder written(Object view) {
+        byte[] body = bytes(objectMapper.valueToTree(view));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(etag(body))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl(CachePolicy.PRIVATE));
+    }
+
+    /** The ETag a GET of this item without parameters would carry; what {@code If-Match} is checked against. */
+    public EntityTag etagOf(Object view) {
+        return etag(bytes(objectMapper.valueToTree(view)));
+    }
+
+    public byte[] bytes(Object value) {
+        try {
+            return objectMapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A response record could not be serialised", e);
+        }
+    }
+
+    private Response.ResponseBuilder conditional(Request request, byte[] body, CachePolicy policy) {
+        EntityTag tag = etag(body);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = notModified != null
+                ? notModified
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
+    }
+
+    public String cacheControl(CachePolicy policy) {
+        if (policy == CachePolicy.PRIVATE) {
+            return "private, no-store";
+        }
+        return "public, max-age=" + config.cache().maxAge().toSeconds()
+                + ", stale-while-revalidate=" + config.cache().staleWhileRevalidate().toSeconds();
+    }
+
+    static EntityTag etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.lede.demo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.lede.article.Article;
+import io.lede.article.ArticleRequest;
+import io.lede.article.ArticleService;
+import io.lede.article.ArticleStatus;
+import io.lede.article.ArticleView;
+import io.lede.article.BodyBlock;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Dev mode starts with a few stories, so that every endpoint has something to show. All of it is
+ * invented for Lede: the places, people and events do not exist.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class DemoContent {
+
+    private final ArticleService articles;
+
+    public DemoContent(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    void seed(@Observes StartupEvent event) {
+        if (Article.count() > 0) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ArticleView harbour = articles.create(story("Harbour of Marren reopens after three days of storms",
+                "Ferries sail again from noon; the port expects delays until the weekend.", "world", "en",
+                List.of("weather", "transport"), "Marren", ArticleStatus.PUBLISHED, now.minus(3, ChronoUnit.HOURS), null,
+                new BodyBlock.Paragraph("The first ferry left Marren at noon on Tuesday, watched by a small crowd on the quay "
+                        + "that had waited since the weekend for the wind to drop."),
+                new BodyBlock.Paragraph("Port officials said two of the four berths were usable and that crews would "
+                        + "work through the night to clear the others."),
+                new BodyBlock.Heading("What changes for travellers"),
+                new BodyBlock.Paragraph("Timetables are published on [the port's site](https://port.example.org/marren) "
+                        + "and will change daily until the weekend.")));
+        articles.create(story("Hafen von Marren nach drei Sturmtagen wieder offen",
+                "Die Fähren fahren ab Mittag; bis zum Wochenende ist mit Verspätungen zu rechnen.", "world", "de",
+                List.of("wetter", "verkehr"), "Marren", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.HOURS),
+                UUID.fromString(harbour.id()),
+                new BodyBlock.Paragraph("Die erste Fähre verließ Marren am Dienstag um zwölf Uhr, begleitet von einer "
+                        + "kleinen Menge am Kai."),
+                new BodyBlock.Paragraph("Zwei der vier Anleger seien nutzbar, teilte die Hafenverwaltung mit.")));
+        articles.create(story("Council in Tessaly votes to keep night buses",
+                "A late amendment saved three routes that were due to close in January.", "world", "en",
+                List.of("transport", "local-politics"), "Tessaly", ArticleStatus.PUBLISHED, now.minus(1, ChronoUnit.DAYS), null,
+                new BodyBlock.Paragraph("The council voted 23 to 19 on Monday evening to fund the night routes for another year."),
+                new BodyBlock.Paragraph("Shift workers had collected more than four thousand signatures in a month.")));
+        articles.create(story("Research ship returns with a year of deep-sea samples",
+                "The crew of the Halvard logged 212 dives and two species new to the survey.", "science", "en",
+                List.of("oceans", "research"), "Port Alder", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.DAYS), null,
+                new BodyBlock.Paragraph("After fourteen months at sea the Halvard docked with freezers full of sediment cores."),
+                new BodyBlock.Heading("Two newcomers"),
+                new BodyBlock.Paragraph("Among the finds are a pale sea cucumber and a tube worm the team has not yet named."),
+                new BodyBlock.Embed("https://video.example.org/halvard-dives")));
+        articles.create(story("Komet Lindqvist wird im Dezember mit bloßem Auge sichtbar",
+                "Astronominnen erwarten die größte Helligkeit in der zweiten Dezemberwoche.", "science", "de",
+                List.of("astronomie"), null, ArticleStatus.PUBLISHED, now.minus(5, ChronoUnit.HOURS), null,
+                new BodyBlock.Paragraph("Der Komet nähert sich der Sonne schneller als zunächst berechnet.")));
+        articles.create(story("Draft: budget talks enter their final week",
+                "Not yet published: editors see it with a token.", "world", "en", List.of("economy"), null,
+                ArticleStatus.DRAFT, null, null,
+                new BodyBlock.Paragraph("Negotiators meet again on Thursday.")));
+        articles.create(story("Observatory opens its doors for the meteor shower",
+                "Scheduled: goes live by itself ten minutes after dev mode starts.", "science", "en",
+                List.of("astronomy"), null, ArticleStatus.SCHEDULED, now.plus(10, ChronoUnit.MINUTES), null,
+                new BodyBlock.Paragraph("The dome opens at nine; bring warm clothes.")));
+        Log.info("Dev mode: added demo articles (admin token: see lede.bootstrap-admin-token)");
+    }
+
+    private static ArticleRequest story(String headline, String standfirst, String section, String language,
+            List<String> tags, String location, ArticleStatus status, Instant publishedAt, UUID translationOf,
+            BodyBlock... body) {
+        return new ArticleRequest(null, headline, standfirst, List.of(body), "Lede demo desk", section, tags, language,
+                translationOf, status, publishedAt, null, location, "Lede");
+    }
+}

@@ -1,0 +1,81 @@
+package io.lede.security;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.lede.common.config.LedeConfig;
+import io.lede.common.error.ProblemException;
+import io.quarkus.logging.Log;
+
+/** Issues, lists, revokes and recognises API tokens. */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+    /** A token that was just made: the only moment its secret exists outside the client. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    /** Who a secret belongs to. */
+    public record Holder(String name, Role role, UUID tokenId) {
+    }
+
+    static final String BOOTSTRAP_NAME = "bootstrap-admin";
+
+    private final LedeConfig config;
+
+    public TokenService(LedeConfig config) {
+        this.config = config;
+    }
+
+    public Issued issue(String name, Role role) {
+        ApiToken token = new ApiToken();
+        token.id = UUID.randomUUID();
+        token.name = name.strip();
+        token.role = role;
+        String secret = TokenSecrets.newSecret();
+        token.tokenHash = TokenSecrets.hash(secret);
+        token.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        token.persist();
+        Log.infof("Issued %s token %s (%s)", role.apiName(), token.id, token.name);
+        return new Issued(token, secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiToken> list() {
+        return ApiToken.listNewestFirst();
+    }
+
+    /** Revokes at once; revoking a revoked token changes nothing. */
+    public ApiToken revoke(UUID id) {
+        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("token", id.toString()));
+        if (token.isActive()) {
+            token.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Log.infof("Revoked token %s (%s)", token.id, token.name);
+        }
+        return token;
+    }
+
+    /**
+     * The holder of an active secret: the configured bootstrap admin, or a stored token. Runs in
+     * its own short transaction: authentication happens before any request context exists.
+     */
+    public Optional<Holder> identify(String secret) {
+        Optional<String> bootstrap = config.bootstrapAdminToken().filter(token -> !token.isBlank());
+        if (bootstrap.isPresent() && TokenSecrets.sameSecret(bootstrap.get(), secret)) {
+            return Optional.of(new Holder(BOOTSTRAP_NAME, Role.ADMIN, null));
+        }
+        String hash = TokenSecrets.hash(secret);
+        return ApiToken.findActiveByHash(hash)
+                // The look-up is by hash; compare again in constant time rather than trust the index's equality.
+                .filter(token -> TokenSecrets.sameSecret(token.tokenHash, hash))
+                .map(token -> new Holder(token.name, token.role, token.id));
+    }
+}
