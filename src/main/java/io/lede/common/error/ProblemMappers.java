@@ -2,7 +2,10 @@ package io.lede.common.error;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -123,7 +126,7 @@ public class ProblemMappers {
                     && violation.getKind() == ConstraintKind.UNIQUE) {
                 return respond(ProblemType.CONFLICT.problem("An item with the same unique value already exists"));
             }
-            if (cause instanceof JDBCConnectionException || cause instanceof java.sql.SQLTransientConnectionException) {
+            if (isDatabaseUnavailable(cause)) {
                 return Response.fromResponse(problemResponse(ProblemType.UNAVAILABLE.problem(
                         "The database is not reachable; retry shortly")))
                         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
@@ -131,6 +134,19 @@ public class ProblemMappers {
         }
         Log.error("Unhandled failure", e);
         return respond(ProblemType.INTERNAL.problem("The server could not complete the request"));
+    }
+
+    /**
+     * The database cannot be reached: the driver says so (SQLState class 08), or the pool gave up
+     * waiting for a connection (agroal's acquisition timeout).
+     */
+    private static boolean isDatabaseUnavailable(Throwable cause) {
+        if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        return cause instanceof SQLException sql
+                && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                        || sql.getCause() instanceof TimeoutException);
     }
 
     static Problem validationProblem(List<Problem.FieldError> errors) {

@@ -1,0 +1,81 @@
+package io.lede;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Small factories for test data, all made through the public API as a client would. */
+public final class TestApi {
+
+    /** {@code %test.lede.bootstrap-admin-token} in application.properties. */
+    public static final String ADMIN = "test-admin-token";
+
+    private static String editor;
+    private static String reader;
+
+    private TestApi() {
+    }
+
+    public static synchronized String editorToken() {
+        if (editor == null) {
+            editor = issueToken("test editor", "editor");
+        }
+        return editor;
+    }
+
+    public static synchronized String readerToken() {
+        if (reader == null) {
+            reader = issueToken("test partner", "reader");
+        }
+        return reader;
+    }
+
+    public static String issueToken(String name, String role) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", role))
+                .post("/v1/admin/tokens")
+                .then().statusCode(201)
+                .extract().path("token");
+    }
+
+    /** A section no other test uses, so that list assertions see only this test's articles. */
+    public static String uniqueSection() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A valid create body; callers change what they test. */
+    public static Map<String, Object> article(String section, String headline) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("headline", headline);
+        body.put("standfirst", "A standfirst for " + headline);
+        body.put("section", section);
+        body.put("language", "en");
+        body.put("tags", new ArrayList<>(List.of("testing")));
+        body.put("status", "published");
+        body.put("body", new ArrayList<>(List.of(
+                Map.of("type", "paragraph", "text", "First paragraph of " + headline + "."),
+                Map.of("type", "heading", "text", "A heading"),
+                Map.of("type", "paragraph", "text", "See [the source](https://example.org/source) for more."))));
+        return body;
+    }
+
+    public static Response create(Map<String, Object> body) {
+        return given().auth().oauth2(editorToken()).contentType(ContentType.JSON).body(body)
+                .post("/v1/articles")
+                .then().statusCode(201)
+                .extract().response();
+    }
+
+    public static String createPublished(String section, String headline, String publishedAt) {
+        Map<String, Object> body = article(section, headline);
+        body.put("publishedAt", publishedAt);
+        return create(body).path("id");
+    }
+}

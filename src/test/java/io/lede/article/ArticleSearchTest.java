@@ -1,0 +1,106 @@
+package io.lede.article;
+
+import static io.lede.TestApi.article;
+import static io.lede.TestApi.create;
+import static io.lede.TestApi.uniqueSection;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Search over headline, standfirst and body. The ranking assertions hold on both databases:
+ * PostgreSQL's weighted tsvector and H2's fallback both rank headline over standfirst over body.
+ */
+@QuarkusTest
+class ArticleSearchTest {
+
+    private static Map<String, Object> story(String section, String headline, String standfirst, String paragraph,
+            String publishedAt) {
+        Map<String, Object> body = article(section, headline);
+        body.put("standfirst", standfirst);
+        body.put("body", List.of(Map.of("type", "paragraph", "text", paragraph)));
+        body.put("publishedAt", publishedAt);
+        return body;
+    }
+
+    @Test
+    void shouldRankHeadlineMatchesAboveStandfirstAboveBody() {
+        String section = uniqueSection();
+        // Newest first by time, so that relevance has to reorder them.
+        String inBody = create(story(section, "Council meets", "Budget on the agenda",
+                "Talk turned to the lighthouse at the end.", "2026-05-03T10:00:00Z")).path("id");
+        String inStandfirst = create(story(section, "Port news", "The lighthouse gets a new lamp",
+                "Engineers arrive on Monday.", "2026-05-02T10:00:00Z")).path("id");
+        String inHeadline = create(story(section, "Lighthouse reopens to visitors", "After two years",
+                "Tickets go on sale today.", "2026-05-01T10:00:00Z")).path("id");
+        create(story(section, "Unrelated", "Nothing to see", "No match here.", "2026-05-04T10:00:00Z"));
+
+        given().queryParam("section", section).queryParam("q", "lighthouse").queryParam("sort", "relevance")
+                .get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(inHeadline, inStandfirst, inBody));
+        given().queryParam("section", section).queryParam("q", "lighthouse").get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(inBody, inStandfirst, inHeadline));
+    }
+
+    @Test
+    void shouldPageThroughRelevanceResults() {
+        String section = uniqueSection();
+        String first = create(story(section, "Glacier retreats", "Glacier study", "The glacier lost ice.",
+                "2026-06-01T10:00:00Z")).path("id");
+        String second = create(story(section, "Glacier retreats again", "Scientists worried", "Melt continues.",
+                "2026-06-02T10:00:00Z")).path("id");
+        String third = create(story(section, "Mountain huts close", "A glacier trail shut", "Snow came early.",
+                "2026-06-03T10:00:00Z")).path("id");
+
+        String next = given().queryParam("section", section).queryParam("q", "glacier").queryParam("sort", "relevance")
+                .queryParam("limit", 2).get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(first, second))
+                .extract().path("next");
+        given().get(next).then().statusCode(200).body("items.id", contains(third));
+    }
+
+    @Test
+    void shouldMatchAllWordsCaseInsensitively() {
+        String section = uniqueSection();
+        String both = create(story(section, "Night BUSES saved", "Council vote", "Routes stay.",
+                "2026-07-01T10:00:00Z")).path("id");
+        create(story(section, "Night trains", "Rail plans", "Only trains.", "2026-07-02T10:00:00Z"));
+
+        given().queryParam("section", section).queryParam("q", "night buses").get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(both));
+    }
+
+    @Test
+    void shouldUnderstandWebSearchSyntaxOnPostgres() {
+        assumeTrue(isPostgres(), "websearch_to_tsquery is PostgreSQL's");
+        String section = uniqueSection();
+        String phrase = create(story(section, "Ferry timetable changes", "Winter service", "From Monday.",
+                "2026-08-01T10:00:00Z")).path("id");
+        String words = create(story(section, "Timetable for the ferry", "Summer", "Later.",
+                "2026-08-02T10:00:00Z")).path("id");
+
+        given().queryParam("section", section).queryParam("q", "\"ferry timetable\"").get("/v1/articles")
+                .then().statusCode(200).body("items.id", contains(phrase));
+        given().queryParam("section", section).queryParam("q", "ferry -winter").get("/v1/articles")
+                .then().statusCode(200).body("items.id", contains(words));
+        given().queryParam("section", section).queryParam("q", "ferry timetable").get("/v1/articles")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(phrase, words));
+    }
+
+    static boolean isPostgres() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class).startsWith("postgres");
+    }
+}
