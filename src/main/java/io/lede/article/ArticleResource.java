@@ -89,8 +89,9 @@ public class ArticleResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
-    @Operation(summary = "Get an article by id or slug")
+    @Path("/{id}")
+    @Operation(summary = "Get an article by id or slug",
+            description = "Drafts, scheduled and archived articles are visible to editors only; to anyone else they are 404.")
     @APIResponse(responseCode = "200", description = "The article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
@@ -98,7 +99,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "fields or include names something unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@RestPath @Parameter(description = "Article id or slug") String idOrSlug,
+    public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
@@ -113,7 +114,8 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create an article")
+    @Operation(summary = "Create an article", description = "A slug is made from the headline unless given. "
+            + "status defaults to draft; published without publishedAt publishes now; scheduled goes live by itself.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
             examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
