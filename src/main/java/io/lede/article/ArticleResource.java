@@ -152,8 +152,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@RestPath String id, @Valid @NotNull ArticleRequest article,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
-        ArticleView current = current(id);
-        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        ArticleView current = currentMatching(id, ifMatch);
         return representations.written(articles.replace(UUID.fromString(current.id()), article, current.version())).build();
     }
 
@@ -178,8 +177,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
-        ArticleView current = current(id);
-        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        ArticleView current = currentMatching(id, ifMatch);
         return representations.written(articles.patch(UUID.fromString(current.id()), patch, current.version())).build();
     }
 
@@ -197,10 +195,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match was sent and is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
-        ArticleView current = current(id);
-        if (ifMatch != null) {
-            Preconditions.requireMatch(ifMatch, representations.etagOf(current));
-        }
+        ArticleView current = ifMatch != null ? currentMatching(id, ifMatch) : current(id);
         articles.delete(UUID.fromString(current.id()), caller.hasRole(Roles.ADMIN));
         return Response.noContent().build();
     }
@@ -211,6 +206,13 @@ public class ArticleResource {
             throw ProblemException.notFound("article", id);
         }
         return articles.find(id, true);
+    }
+
+    /** The article as the caller last should have read it: If-Match must name its ETag (428/412 otherwise). */
+    private ArticleView currentMatching(String id, String ifMatch) {
+        ArticleView current = current(id);
+        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        return current;
     }
 
     private CachePolicy policy(boolean onlyPublished) {

@@ -1,0 +1,31 @@
+package io.lede.common.http;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.lede.common.error.ProblemException;
+
+/** A comma-separated list of names in a query parameter, checked against the accepted ones. */
+final class NameList {
+
+    private NameList() {
+    }
+
+    /** The names in {@code raw} (empty when absent); an unknown name is a 400 listing the accepted ones. */
+    static Set<String> parse(String raw, String parameter, Set<String> accepted) {
+        if (raw == null || raw.isBlank()) {
+            return Set.of();
+        }
+        Set<String> requested = Arrays.stream(raw.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> unknown = requested.stream().filter(name -> !accepted.contains(name))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(parameter, "unknown name(s) " + String.join(", ", unknown)
+                    + "; accepted: " + String.join(", ", accepted));
+        }
+        return Set.copyOf(requested);
+    }
+}
