@@ -103,7 +103,7 @@ public class ArticleListParams {
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
                 Languages.canonical(language), start, end, query, order,
                 QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
-                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName()));
+                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), ArticleQuery.CURSOR_SIZE));
     }
 
     private Set<ArticleStatus> statuses() {

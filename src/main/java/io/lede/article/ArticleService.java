@@ -78,7 +78,7 @@ public class ArticleService {
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
                 .toList();
         ArticleQuery.Row last = page.get(page.size() - 1);
-        Cursor next = more ? new Cursor(filter.sort().apiName(), last.at(), last.id(), last.rank()) : null;
+        Cursor next = more ? last.cursor(filter.sort()) : null;
         return new Page(items, next, total);
     }
 

@@ -1,45 +1,104 @@
 package io.lede.common.paging;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import io.lede.common.error.ProblemException;
 
 /**
  * The opaque {@code cursor} of a keyset page: the sort it belongs to and the key of the last row
- * handed out (a time, an id as tie-breaker, and a rank for relevance). The next page starts
- * strictly after that key, so rows published meanwhile never shift a page.
+ * handed out (say a time and an id as tie-breaker). The next page starts strictly after that key,
+ * so rows added meanwhile never shift a page.
  */
-public record Cursor(String sort, Instant at, UUID id, Float rank) {
+public record Cursor(String sort, List<String> key) {
 
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
 
-    public String encode() {
-        String raw = String.join("|", VERSION, sort, Long.toString(at.getEpochSecond()),
-                Integer.toString(at.getNano()), id.toString(), rank == null ? "" : Float.toString(rank));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    /** A cursor after the row whose sort key is {@code values} (Instants, UUIDs, numbers, strings). */
+    public static Cursor after(String sort, Object... values) {
+        List<String> key = new ArrayList<>();
+        for (Object value : values) {
+            key.add(value == null ? "" : value.toString());
+        }
+        return new Cursor(sort, List.copyOf(key));
     }
 
-    /** Decodes a cursor made for {@code expectedSort}; anything else is a 400 on {@code cursor}. */
-    public static Cursor decode(String encoded, String expectedSort) {
+    public String encode() {
+        StringBuilder raw = new StringBuilder(VERSION).append('|').append(escape(sort));
+        key.forEach(part -> raw.append('|').append(escape(part)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor made for {@code expectedSort} with a key of {@code size} parts; anything else is a 400. */
+    public static Cursor decode(String encoded, String expectedSort, int size) {
+        String[] parts;
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\\|", -1);
-            if (parts.length != 6 || !VERSION.equals(parts[0])) {
-                throw new IllegalArgumentException("unknown cursor layout");
-            }
-            if (!parts[1].equals(expectedSort)) {
-                throw ProblemException.invalid("cursor", "belongs to sort=" + parts[1] + ", not sort=" + expectedSort);
-            }
-            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
-            Float rank = parts[5].isEmpty() ? null : Float.valueOf(parts[5]);
-            return new Cursor(parts[1], at, UUID.fromString(parts[4]), rank);
-        } catch (ProblemException e) {
-            throw e;
+            parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (parts.length != size + 2 || !VERSION.equals(parts[0])) {
+            throw invalid();
+        }
+        String sort = unescape(parts[1]);
+        if (!sort.equals(expectedSort)) {
+            throw ProblemException.invalid("cursor", "belongs to sort=" + sort + ", not sort=" + expectedSort);
+        }
+        List<String> key = new ArrayList<>();
+        for (int i = 2; i < parts.length; i++) {
+            key.add(unescape(parts[i]));
+        }
+        return new Cursor(sort, List.copyOf(key));
+    }
+
+    public Instant instant(int index) {
+        try {
+            return Instant.parse(key.get(index));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API handed out; use the next link of a page");
+            throw invalid();
+        }
+    }
+
+    public UUID uuid(int index) {
+        try {
+            return UUID.fromString(key.get(index));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    /** A float part, or null when the key held none. */
+    public Float floatOrNull(int index) {
+        try {
+            return key.get(index).isEmpty() ? null : Float.valueOf(key.get(index));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    public String string(int index) {
+        return key.get(index);
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.invalid("cursor", "is not a cursor this API handed out; use the next link of a page");
+    }
+
+    private static String escape(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
         }
     }
 }

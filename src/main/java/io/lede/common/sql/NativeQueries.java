@@ -1,0 +1,43 @@
+package io.lede.common.sql;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * Native SQL for the few queries that differ by database (full-text search) or need keyset
+ * comparisons; everything else goes through Panache. Knows which database it talks to.
+ */
+@ApplicationScoped
+public class NativeQueries {
+
+    private final EntityManager entityManager;
+    private final boolean postgres;
+
+    public NativeQueries(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.entityManager = entityManager;
+        this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
+    }
+
+    public SqlFilter filter() {
+        return new SqlFilter(postgres);
+    }
+
+    /** The query with the filter's parameters bound; callers add scalars and limits. */
+    @SuppressWarnings("unchecked")
+    public NativeQuery<Object[]> query(String sql, SqlFilter filter) {
+        NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
+        filter.params().forEach(query::setParameter);
+        return query;
+    }
+
+    public long count(String fromAndJoins, SqlFilter filter) {
+        NativeQuery<Object[]> query = query("select count(*) as total from " + fromAndJoins + filter.where(), filter);
+        query.addScalar("total", Long.class);
+        return ((Number) ((Object) query.getSingleResult())).longValue();
+    }
+}
