@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeOrder;
 
 /**
  * What a list request asks for, parsed and checked. {@code statuses} is {@code PUBLISHED} unless an
@@ -17,7 +18,7 @@ public record ArticleFilter(
         Instant from,
         Instant to,
         String q,
-        ArticleSort sort,
+        TimeOrder sort,
         int limit,
         boolean count,
         Cursor after) {

@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.QueryParams;
 import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
 import io.lede.common.text.Languages;
 import io.lede.security.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -87,8 +89,8 @@ public class ArticleListParams {
             }
         }
         String query = QueryParams.text(q, "q", MAX_QUERY_LENGTH);
-        ArticleSort order = QueryParams.enumValue(sort, "sort", ArticleSort.class, ArticleSort.NEWEST);
-        if (order == ArticleSort.RELEVANCE && query == null) {
+        TimeOrder order = QueryParams.enumValue(sort, "sort", TimeOrder.class, TimeOrder.NEWEST);
+        if (order == TimeOrder.RELEVANCE && query == null) {
             throw ProblemException.invalid("sort", "relevance needs a search term in q");
         }
         Instant start = QueryParams.instant(from, "from", false);
@@ -103,7 +105,7 @@ public class ArticleListParams {
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
                 Languages.canonical(language), start, end, query, order,
                 QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
-                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), ArticleQuery.CURSOR_SIZE));
+                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), TimeKeyset.CURSOR_SIZE));
     }
 
     private Set<ArticleStatus> statuses() {

@@ -1,77 +1,35 @@
 package io.lede.article;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.query.NativeQuery;
-
-import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
 import io.lede.common.sql.NativeQueries;
 import io.lede.common.sql.SqlFilter;
 import io.lede.common.sql.TextSearch;
 
-/**
- * The article list query: filters, full-text search and keyset paging in SQL. It returns only the
- * keys of a page (id, sort time, rank); the service then loads those rows by id. Native SQL
- * because search differs by database (see {@link SqlFilter}).
- */
+/** The article list query: filters and full-text search, paged by {@link TimeKeyset}. */
 @ApplicationScoped
 public class ArticleQuery {
-
-    /** The key of one row of a page. */
-    public record Row(UUID id, Instant at, Float rank) {
-
-        Cursor cursor(ArticleSort sort) {
-            return Cursor.after(sort.apiName(), at, id, rank);
-        }
-    }
-
-    /** Parts of a cursor's key: time, id, rank (empty unless sorted by relevance). */
-    static final int CURSOR_SIZE = 3;
 
     static final TextSearch SEARCH = new TextSearch("a.search_vector", List.of("a.headline", "a.standfirst", "a.body_text"));
 
     private final NativeQueries sql;
+    private final TimeKeyset keyset;
 
-    public ArticleQuery(NativeQueries sql) {
+    public ArticleQuery(NativeQueries sql, TimeKeyset keyset) {
         this.sql = sql;
+        this.keyset = keyset;
     }
 
-    /** Up to {@code limit + 1} rows after the cursor: the extra row tells whether there is a next page. */
-    public List<Row> page(ArticleFilter filter) {
+    public List<TimeKeyset.Row> page(ArticleFilter filter) {
         SqlFilter where = filtered(filter);
-        String key = sortKey(filter);
-        String rank = filter.sort() == ArticleSort.RELEVANCE ? where.rank(SEARCH, filter.q()) : null;
-        Cursor after = filter.after();
-        if (after != null) {
-            String at = where.bind(after.instant(0));
-            String id = where.bind(after.uuid(1));
-            where.and(switch (filter.sort()) {
-                case NEWEST -> "(" + key + ", a.id) < (" + at + ", " + id + ")";
-                case OLDEST -> "(" + key + ", a.id) > (" + at + ", " + id + ")";
-                case RELEVANCE -> "(" + rank + ", " + key + ", a.id) < (" + where.bind(after.floatOrNull(2)) + ", " + at + ", " + id + ")";
-            });
-        }
-        String order = switch (filter.sort()) {
-            case NEWEST -> key + " desc, a.id desc";
-            case OLDEST -> key + " asc, a.id asc";
-            case RELEVANCE -> rank + " desc, " + key + " desc, a.id desc";
-        };
-        NativeQuery<Object[]> query = sql.query("select a.id as id, " + key + " as sort_at, "
-                + (rank != null ? rank : "cast(null as real)") + " as rank from article a"
-                + where.where() + " order by " + order, where);
-        query.addScalar("id", UUID.class).addScalar("sort_at", Instant.class).addScalar("rank", Float.class);
-        query.setMaxResults(filter.limit() + 1);
-        List<Row> rows = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            rows.add(new Row((UUID) row[0], (Instant) row[1], (Float) row[2]));
-        }
-        return rows;
+        String rank = filter.sort() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.q()) : null;
+        return keyset.page(new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.sort(),
+                filter.after(), filter.limit()));
     }
 
     public long count(ArticleFilter filter) {

@@ -25,6 +25,7 @@ import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
 import io.lede.common.http.JsonMergePatch;
 import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
 import io.lede.common.text.Languages;
 import io.lede.common.text.Slugs;
 import io.quarkus.logging.Log;
@@ -61,14 +62,14 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(ArticleFilter filter, boolean editor) {
-        List<ArticleQuery.Row> rows = query.page(filter);
+        List<TimeKeyset.Row> rows = query.page(filter);
         boolean more = rows.size() > filter.limit();
-        List<ArticleQuery.Row> page = more ? rows.subList(0, filter.limit()) : rows;
+        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.limit()) : rows;
         Long total = filter.count() ? query.count(filter) : null;
         if (page.isEmpty()) {
             return new Page(List.of(), null, total);
         }
-        Map<UUID, Article> byId = Article.withTags(page.stream().map(ArticleQuery.Row::id).toList()).stream()
+        Map<UUID, Article> byId = Article.withTags(page.stream().map(TimeKeyset.Row::id).toList()).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
         Map<UUID, List<Article>> translations = Article.translationsIn(groups, !editor).stream()
@@ -77,7 +78,7 @@ public class ArticleService {
                 .map(row -> byId.get(row.id()))
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
                 .toList();
-        ArticleQuery.Row last = page.get(page.size() - 1);
+        TimeKeyset.Row last = page.get(page.size() - 1);
         Cursor next = more ? last.cursor(filter.sort()) : null;
         return new Page(items, next, total);
     }

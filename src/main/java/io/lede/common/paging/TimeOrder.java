@@ -1,9 +1,9 @@
-package io.lede.article;
+package io.lede.common.paging;
 
 import java.util.Locale;
 
-/** List orders: by publication time either way, or by search relevance (needs {@code q}). */
-public enum ArticleSort {
+/** List orders by a time (newest or oldest first), or by search relevance (needs {@code q}). */
+public enum TimeOrder {
     NEWEST,
     OLDEST,
     RELEVANCE;
