@@ -73,6 +73,30 @@ public final class TestApi {
                 .extract().response();
     }
 
+    /** A valid quote body by {@code speaker}; callers change what they test. */
+    public static Map<String, Object> quote(String speaker, String role, String text) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("text", text);
+        Map<String, Object> who = new HashMap<>();
+        who.put("name", speaker);
+        who.put("role", role);
+        body.put("speaker", who);
+        body.put("language", "en");
+        return body;
+    }
+
+    public static Response createQuote(Map<String, Object> body) {
+        return given().auth().oauth2(editorToken()).contentType(ContentType.JSON).body(body)
+                .post("/v1/quotes")
+                .then().statusCode(201)
+                .extract().response();
+    }
+
+    /** A speaker name no other test uses. */
+    public static String uniqueSpeaker(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     public static String createPublished(String section, String headline, String publishedAt) {
         Map<String, Object> body = article(section, headline);
         body.put("publishedAt", publishedAt);

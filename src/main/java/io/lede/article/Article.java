@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.lede.common.text.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}. */
@@ -51,6 +52,16 @@ public class Article extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "tag")
     public List<String> tags = new ArrayList<>();
 
+    /**
+     * The quotes the body uses, in body order: kept in step with {@link #body} so that "which
+     * articles quote this?" is a join rather than a scan of every body.
+     */
+    @ElementCollection
+    @CollectionTable(name = "article_quote", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @jakarta.persistence.Column(name = "quote_id")
+    public List<UUID> quoteIds = new ArrayList<>();
+
     public String language;
 
     /** Articles sharing a group are translations of each other; a new article starts its own group. */
@@ -79,7 +90,7 @@ public class Article extends PanacheEntityBase {
     }
 
     public static Optional<Article> findByIdOrSlug(String idOrSlug) {
-        Optional<UUID> id = parseId(idOrSlug);
+        Optional<UUID> id = Ids.parse(idOrSlug);
         if (id.isPresent()) {
             Optional<Article> byId = findByIdOptional(id.get());
             if (byId.isPresent()) {
@@ -114,11 +125,19 @@ public class Article extends PanacheEntityBase {
         return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);
     }
 
-    public static Optional<UUID> parseId(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** Slugs of published or scheduled articles whose body quotes this quote. */
+    public static List<String> slugsOfLiveArticlesQuoting(UUID quoteId) {
+        return getEntityManager().createQuery("select a.slug from Article a join a.quoteIds quoted"
+                + " where quoted = :quote and a.status in (:live) order by a.slug", String.class)
+                .setParameter("quote", quoteId)
+                .setParameter("live", List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED))
+                .getResultList();
+    }
+
+    /** Drops a quote from the references of the (unpublished) articles that use it, before it is deleted. */
+    public static void forgetQuote(UUID quoteId) {
+        getEntityManager().createNativeQuery("delete from article_quote where quote_id = :quote")
+                .setParameter("quote", quoteId)
+                .executeUpdate();
     }
 }

@@ -59,7 +59,9 @@ public class ArticleMapper {
     public void copyContent(ArticleRequest request, Article article) {
         article.headline = request.headline().strip();
         article.standfirst = blankToNull(request.standfirst());
-        article.body = List.copyOf(request.body());
+        article.body = request.body().stream().map(BodyBlock::stored).toList();
+        article.quoteIds.clear();
+        article.quoteIds.addAll(BodyBlock.quoteIds(request.body()));
         article.bodyText = bodyText(request.body());
         article.byline = blankToNull(request.byline());
         article.section = request.section();

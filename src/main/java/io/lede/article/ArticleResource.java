@@ -1,6 +1,7 @@
 package io.lede.article;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,10 +44,11 @@ import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Includes;
-import io.lede.common.http.Preconditions;
 import io.lede.common.http.Representations;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
+import io.lede.common.text.Ids;
+import io.lede.quote.QuoteView;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,7 +58,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ArticleResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    static final Set<String> INCLUDES = Set.of("images", "quotes");
+    static final String INCLUDE_QUOTES = "quotes";
+    static final Set<String> INCLUDES = Set.of("images", INCLUDE_QUOTES);
 
     private final ArticleService articles;
     private final Representations representations;
@@ -81,9 +84,9 @@ public class ArticleResource {
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
-        Includes.parse(include, INCLUDES);
+        Includes includes = Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(caller);
-        ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR));
+        ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR), includes);
         CursorPage<ArticleView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
         return representations.page(request, body, selection, policy(filter.onlyPublished())).build();
     }
@@ -104,9 +107,25 @@ public class ArticleResource {
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
-        Includes.parse(include, INCLUDES);
-        ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR));
+        Includes includes = Includes.parse(include, INCLUDES);
+        ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR), includes);
         return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED)).build();
+    }
+
+    @GET
+    @Path("/{id}/quotes")
+    @Operation(summary = "List an article's quotes",
+            description = "The quotes its body uses, in body order, then any other quotes linked to it by articleId, oldest first.")
+    @APIResponse(responseCode = "200", description = "The article's quotes (always one page)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
+            @Context Request request) {
+        List<QuoteView> quotes = articles.quotesOf(idOrSlug, caller.hasRole(Roles.EDITOR));
+        // Anonymous callers only ever see published articles; any caller with a token gets a private response.
+        return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL, policy(true)).build();
     }
 
     @POST
@@ -202,16 +221,16 @@ public class ArticleResource {
 
     /** Writes address articles by id only; anything else is an unknown id. */
     private ArticleView current(String id) {
-        if (Article.parseId(id).isEmpty()) {
+        if (Ids.parse(id).isEmpty()) {
             throw ProblemException.notFound("article", id);
         }
-        return articles.find(id, true);
+        return articles.find(id, true, Includes.NONE);
     }
 
     /** The article as the caller last should have read it: If-Match must name its ETag (428/412 otherwise). */
     private ArticleView currentMatching(String id, String ifMatch) {
         ArticleView current = current(id);
-        Preconditions.requireMatch(ifMatch, representations.etagOf(current));
+        representations.requireMatch(ifMatch, current);
         return current;
     }
 
@@ -219,10 +238,17 @@ public class ArticleResource {
         return CachePolicy.of(!caller.isAnonymous(), onlyPublished);
     }
 
+    /** The shape of an article's quote list, for the OpenAPI document. */
+    @Schema(name = "ArticleQuotes")
+    record QuotePage(
+            @Schema(required = true) List<QuoteView> items,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, description = "Always null: one page") String next) {
+    }
+
     /** The shape of a list response, for the OpenAPI document. */
     @Schema(name = "ArticlePage")
     record ArticlePage(
-            @Schema(required = true) java.util.List<ArticleView> items,
+            @Schema(required = true) List<ArticleView> items,
             @Schema(required = true, nullable = true, description = "Relative URL of the next page; null on the last") String next,
             @Schema(description = "Number of matching articles; only with count=true") Long total) {
     }

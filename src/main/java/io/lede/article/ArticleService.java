@@ -2,7 +2,7 @@ package io.lede.article;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,22 +12,20 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.lede.common.error.JsonProblems;
 import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
-import io.lede.common.http.JsonMergePatch;
+import io.lede.common.error.Problem;
+import io.lede.common.http.Includes;
+import io.lede.common.http.MergePatcher;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.text.Languages;
 import io.lede.common.text.Slugs;
+import io.lede.quote.QuoteService;
+import io.lede.quote.QuoteView;
 import io.quarkus.logging.Log;
 
 /** Articles' rules: visibility, slugs, publication, optimistic locking, tombstones. */
@@ -41,27 +39,34 @@ public class ArticleService {
 
     private final ArticleMapper mapper;
     private final ArticleQuery query;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
+    private final QuoteService quotes;
 
-    public ArticleService(ArticleMapper mapper, ArticleQuery query, ObjectMapper objectMapper, Validator validator) {
+    public ArticleService(ArticleMapper mapper, ArticleQuery query, MergePatcher patcher, QuoteService quotes) {
         this.mapper = mapper;
         this.query = query;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.patcher = patcher;
+        this.quotes = quotes;
     }
 
     /** An article by id or slug; drafts and other unpublished articles only for editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ArticleView find(String idOrSlug, boolean editor) {
+    public ArticleView find(String idOrSlug, boolean editor, Includes includes) {
         return Article.findByIdOrSlug(idOrSlug)
                 .filter(article -> editor || article.isPublished())
-                .map(article -> view(article, editor))
+                .map(article -> inline(List.of(view(article, editor)), includes).get(0))
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
     }
 
+    /** The quotes of a visible article: body order first, then others linked to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(ArticleFilter filter, boolean editor) {
+    public List<QuoteView> quotesOf(String idOrSlug, boolean editor) {
+        ArticleView article = find(idOrSlug, editor, Includes.NONE);
+        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(ArticleFilter filter, boolean editor, Includes includes) {
         List<TimeKeyset.Row> rows = query.page(filter);
         boolean more = rows.size() > filter.limit();
         List<TimeKeyset.Row> page = more ? rows.subList(0, filter.limit()) : rows;
@@ -74,10 +79,10 @@ public class ArticleService {
         Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
         Map<UUID, List<Article>> translations = Article.translationsIn(groups, !editor).stream()
                 .collect(Collectors.groupingBy(article -> article.translationGroup));
-        List<ArticleView> items = page.stream()
+        List<ArticleView> items = inline(page.stream()
                 .map(row -> byId.get(row.id()))
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
-                .toList();
+                .toList(), includes);
         TimeKeyset.Row last = page.get(page.size() - 1);
         Cursor next = more ? last.cursor(filter.sort()) : null;
         return new Page(items, next, total);
@@ -91,6 +96,7 @@ public class ArticleService {
         article.translationGroup = article.id;
         apply(request, article, now);
         article.persistAndFlush();
+        quotes.linkUnattached(article.quoteIds, article.id);
         Log.infof("Created article %s (%s)", article.id, article.slug);
         return view(article, true);
     }
@@ -100,29 +106,14 @@ public class ArticleService {
         Article article = loadForWrite(id, expectedVersion);
         apply(request, article, now());
         article.flush();
+        quotes.linkUnattached(article.quoteIds, article.id);
         return view(article, true);
     }
 
     /** PATCH: merges an RFC 7396 patch into the current article, then validates the result as a whole. */
     public ArticleView patch(UUID id, JsonNode patch, long expectedVersion) {
-        if (patch == null || !patch.isObject()) {
-            throw ProblemException.of(ProblemType.VALIDATION, "A merge patch must be a JSON object");
-        }
         Article article = loadForWrite(id, expectedVersion);
-        JsonNode merged = JsonMergePatch.apply(objectMapper.valueToTree(mapper.toRequest(article)), patch);
-        ArticleRequest request;
-        try {
-            request = objectMapper.treeToValue(merged, ArticleRequest.class);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
-        Set<ConstraintViolation<ArticleRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(new HashSet<>(violations));
-        }
-        apply(request, article, now());
-        article.flush();
-        return view(article, true);
+        return replace(id, patcher.apply(mapper.toRequest(article), patch, ArticleRequest.class), expectedVersion);
     }
 
     /** Deletes and leaves a tombstone. Published articles may only be deleted by an admin. */
@@ -160,6 +151,7 @@ public class ArticleService {
 
     /** Every check that queries runs before the entity is touched, so one write flushes once. */
     private void apply(ArticleRequest request, Article article, Instant now) {
+        requireExistingQuotes(request.body());
         String language = Languages.canonical(request.language());
         String slug = chooseSlug(request, article);
         UUID group = request.translationOf() != null ? groupOf(request.translationOf(), article) : article.translationGroup;
@@ -173,6 +165,32 @@ public class ArticleService {
         article.translationGroup = group;
         applyStatus(article, request.status(), truncate(request.publishedAt()), now);
         article.updatedAt = now;
+    }
+
+    /** Every quote block must name a quote that exists: a 400 naming each block that does not. */
+    private void requireExistingQuotes(List<BodyBlock> body) {
+        Set<UUID> missing = quotes.missing(BodyBlock.quoteIds(body));
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i) instanceof BodyBlock.Quote quote && missing.contains(quote.quoteId())) {
+                errors.add(new Problem.FieldError("body[" + i + "].quoteId", "no quote has this id"));
+            }
+        }
+        throw new ProblemException(Problem.validation(errors));
+    }
+
+    /** With include=quotes, each quote block carries its quote (one query for the whole page). */
+    private List<ArticleView> inline(List<ArticleView> views, Includes includes) {
+        if (!includes.has(ArticleResource.INCLUDE_QUOTES)) {
+            return views;
+        }
+        Map<UUID, QuoteView> byId = quotes.views(views.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList());
+        return views.stream().map(view -> view.withBody(view.body().stream()
+                .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
+                .toList())).toList();
     }
 
     private static String chooseSlug(ArticleRequest request, Article article) {

@@ -1,16 +1,14 @@
 package io.lede.article;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.lede.common.http.FieldSelection;
 
 /** An article as clients see it. Optional fields that are empty are left out to keep payloads small. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,9 +36,13 @@ public record ArticleView(
         String source) {
 
     /** Names accepted by {@code fields=}: exactly the fields above. */
-    public static final Set<String> FIELDS = Arrays.stream(ArticleView.class.getRecordComponents())
-            .map(RecordComponent::getName)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    public static final Set<String> FIELDS = FieldSelection.namesOf(ArticleView.class);
+
+    /** The same article with other body blocks (inlined images or quotes). */
+    public ArticleView withBody(List<BodyBlock> blocks) {
+        return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source);
+    }
 
     @Schema(name = "Translation")
     public record Translation(String language, String id, String slug) {

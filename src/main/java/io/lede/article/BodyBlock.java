@@ -1,5 +1,6 @@
 package io.lede.article;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import io.lede.quote.QuoteView;
 
 /**
  * One block of an article body, told apart by {@code type}. The same records are stored in the
@@ -43,6 +47,16 @@ public sealed interface BodyBlock {
 
     /** The block's contribution to {@code bodyText}; null for blocks that carry no text of their own. */
     String plainText();
+
+    /** The quotes a body uses, in body order (a quote used twice is listed twice). */
+    static List<UUID> quoteIds(List<BodyBlock> body) {
+        return body.stream().filter(Quote.class::isInstance).map(block -> ((Quote) block).quoteId()).toList();
+    }
+
+    /** The block as stored: without anything a response inlined into it. */
+    default BodyBlock stored() {
+        return this;
+    }
 
     @Schema(name = "ParagraphBlock", description = "Plain text with optional inline links [text](url)")
     record Paragraph(
@@ -89,11 +103,23 @@ public sealed interface BodyBlock {
     @Schema(name = "QuoteBlock")
     record Quote(
             @Schema(enumeration = "quote", required = true) String type,
-            @NotNull UUID quoteId) implements BodyBlock {
+            @NotNull UUID quoteId,
+            @Schema(readOnly = true, description = "The quote with its speaker; only with include=quotes")
+            @JsonInclude(JsonInclude.Include.NON_NULL) QuoteView quote) implements BodyBlock {
         public Quote(UUID quoteId) {
-            this("quote", quoteId);
+            this("quote", quoteId, null);
         }
 
+        public Quote with(QuoteView inlined) {
+            return new Quote(type, quoteId, inlined);
+        }
+
+        @Override
+        public BodyBlock stored() {
+            return quote == null ? this : new Quote(type, quoteId, null);
+        }
+
+        /** Quote texts stay out of bodyText: a quote edited later would leave it stale. */
         @Override
         public String plainText() {
             return null;

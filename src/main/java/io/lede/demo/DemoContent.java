@@ -14,6 +14,8 @@ import io.lede.article.ArticleService;
 import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
 import io.lede.article.BodyBlock;
+import io.lede.quote.QuoteRequest;
+import io.lede.quote.QuoteService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -27,9 +29,11 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoContent {
 
     private final ArticleService articles;
+    private final QuoteService quotes;
 
-    public DemoContent(ArticleService articles) {
+    public DemoContent(ArticleService articles, QuoteService quotes) {
         this.articles = articles;
+        this.quotes = quotes;
     }
 
     void seed(@Observes StartupEvent event) {
@@ -37,16 +41,37 @@ public class DemoContent {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID harbourMaster = quote("Ilse Marren", "harbour master",
+                "We open the berths one by one; nobody sails until the divers have checked the hull of every ferry.",
+                now.minus(5, ChronoUnit.HOURS), "at a briefing on the quay", "en");
+        UUID captain = quote("Oskar Vint", "ferry captain",
+                "Three days of waiting is nothing. The sea decides the timetable, not us.",
+                now.minus(4, ChronoUnit.HOURS), "before the first departure", "en");
+        UUID harbourMasterAgain = quote("ilse  marren", "port director",
+                "By Saturday every line should run on its normal schedule.",
+                now.minus(3, ChronoUnit.HOURS), "in a statement to the press", "en");
+        UUID councillor = quote("Tove Aalto", "councillor",
+                "People who clean our hospitals at night deserve a bus home.",
+                now.minus(26, ChronoUnit.HOURS), "during the council debate", "en");
+        UUID scientist = quote("Amara Okonkwo", "chief scientist of the survey",
+                "Every core we brought back is a page of the ocean's diary.",
+                now.minus(50, ChronoUnit.HOURS), "on the deck of the Halvard", "en");
+        UUID scientistAgain = quote("Amara Okonkwo", "chief scientist of the survey",
+                "We named nothing yet. Naming a species takes longer than finding it.",
+                now.minus(49, ChronoUnit.HOURS), null, "en");
         ArticleView harbour = articles.create(story("Harbour of Marren reopens after three days of storms",
                 "Ferries sail again from noon; the port expects delays until the weekend.", "world", "en",
                 List.of("weather", "transport"), "Marren", ArticleStatus.PUBLISHED, now.minus(3, ChronoUnit.HOURS), null,
                 new BodyBlock.Paragraph("The first ferry left Marren at noon on Tuesday, watched by a small crowd on the quay "
                         + "that had waited since the weekend for the wind to drop."),
+                new BodyBlock.Quote(harbourMaster),
                 new BodyBlock.Paragraph("Port officials said two of the four berths were usable and that crews would "
                         + "work through the night to clear the others."),
+                new BodyBlock.Quote(captain),
                 new BodyBlock.Heading("What changes for travellers"),
                 new BodyBlock.Paragraph("Timetables are published on [the port's site](https://port.example.org/marren) "
-                        + "and will change daily until the weekend.")));
+                        + "and will change daily until the weekend."),
+                new BodyBlock.Quote(harbourMasterAgain)));
         articles.create(story("Hafen von Marren nach drei Sturmtagen wieder offen",
                 "Die Fähren fahren ab Mittag; bis zum Wochenende ist mit Verspätungen zu rechnen.", "world", "de",
                 List.of("wetter", "verkehr"), "Marren", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.HOURS),
@@ -58,13 +83,16 @@ public class DemoContent {
                 "A late amendment saved three routes that were due to close in January.", "world", "en",
                 List.of("transport", "local-politics"), "Tessaly", ArticleStatus.PUBLISHED, now.minus(1, ChronoUnit.DAYS), null,
                 new BodyBlock.Paragraph("The council voted 23 to 19 on Monday evening to fund the night routes for another year."),
+                new BodyBlock.Quote(councillor),
                 new BodyBlock.Paragraph("Shift workers had collected more than four thousand signatures in a month.")));
         articles.create(story("Research ship returns with a year of deep-sea samples",
                 "The crew of the Halvard logged 212 dives and two species new to the survey.", "science", "en",
                 List.of("oceans", "research"), "Port Alder", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.DAYS), null,
                 new BodyBlock.Paragraph("After fourteen months at sea the Halvard docked with freezers full of sediment cores."),
+                new BodyBlock.Quote(scientist),
                 new BodyBlock.Heading("Two newcomers"),
                 new BodyBlock.Paragraph("Among the finds are a pale sea cucumber and a tube worm the team has not yet named."),
+                new BodyBlock.Quote(scientistAgain),
                 new BodyBlock.Embed("https://video.example.org/halvard-dives")));
         articles.create(story("Komet Lindqvist wird im Dezember mit bloßem Auge sichtbar",
                 "Astronominnen erwarten die größte Helligkeit in der zweiten Dezemberwoche.", "science", "de",
@@ -78,7 +106,12 @@ public class DemoContent {
                 "Scheduled: goes live by itself ten minutes after dev mode starts.", "science", "en",
                 List.of("astronomy"), null, ArticleStatus.SCHEDULED, now.plus(10, ChronoUnit.MINUTES), null,
                 new BodyBlock.Paragraph("The dome opens at nine; bring warm clothes.")));
-        Log.info("Dev mode: added demo articles (admin token: see lede.bootstrap-admin-token)");
+        Log.info("Dev mode: added demo articles and quotes (admin token: see lede.bootstrap-admin-token)");
+    }
+
+    private UUID quote(String speaker, String role, String text, Instant saidAt, String context, String language) {
+        return UUID.fromString(quotes.create(new QuoteRequest(text, new QuoteRequest.Speaker(speaker, role), null, saidAt,
+                context, language)).id());
     }
 
     private static ArticleRequest story(String headline, String standfirst, String section, String language,

@@ -28,7 +28,7 @@ public final class JsonProblems {
             if (field.isEmpty()) {
                 return ProblemException.of(ProblemType.VALIDATION, "The body does not have the expected shape");
             }
-            return new ProblemException(ProblemMappers.validationProblem(List.of(new Problem.FieldError(field, message))));
+            return new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, message))));
         }
         return ProblemException.of(ProblemType.MALFORMED, "The body could not be parsed as JSON");
     }

@@ -26,6 +26,14 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A 400 listing each invalid field. */
+    public static Problem validation(List<FieldError> errors) {
+        ProblemType type = ProblemType.VALIDATION;
+        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                .reduce((a, b) -> a + "; " + b).orElse("the request is invalid");
+        return new Problem(type.uri(), type.title(), type.status(), detail, errors);
+    }
+
     @Schema(name = "FieldError")
     public record FieldError(
             @Schema(examples = "body[2].imageId") String field,

@@ -29,8 +29,6 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 naming one field, as a validation failure would. */
     public static ProblemException invalid(String field, String message) {
-        ProblemType type = ProblemType.VALIDATION;
-        return new ProblemException(new Problem(type.uri(), type.title(), type.status(), field + ": " + message,
-                List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -73,7 +73,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        return respond(validationProblem(errors));
+        return respond(Problem.validation(errors));
     }
 
     @ServerExceptionMapper
@@ -147,13 +147,6 @@ public class ProblemMappers {
         return cause instanceof SQLException sql
                 && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
                         || sql.getCause() instanceof TimeoutException);
-    }
-
-    static Problem validationProblem(List<Problem.FieldError> errors) {
-        ProblemType type = ProblemType.VALIDATION;
-        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
-                .reduce((a, b) -> a + "; " + b).orElse("the request is invalid");
-        return new Problem(type.uri(), type.title(), type.status(), detail, errors);
     }
 
     private static Response unauthorizedResponse(String detail) {

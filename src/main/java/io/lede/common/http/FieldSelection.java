@@ -1,6 +1,10 @@
 package io.lede.common.http;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A parsed {@code fields=} parameter: which top-level fields of an item to return. Unknown field
@@ -19,6 +23,12 @@ public final class FieldSelection {
     public static FieldSelection parse(String raw, Set<String> allowed) {
         Set<String> fields = NameList.parse(raw, "fields", allowed);
         return fields.isEmpty() ? ALL : new FieldSelection(fields);
+    }
+
+    /** The names {@code fields=} accepts for a response record: its components, in order. */
+    public static Set<String> namesOf(Class<? extends Record> view) {
+        return Arrays.stream(view.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     public boolean isAll() {

@@ -67,6 +67,11 @@ public class Representations {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl(CachePolicy.PRIVATE));
     }
 
+    /** 428 without If-Match, 412 unless it names the ETag a GET of {@code current} would carry. */
+    public void requireMatch(String ifMatch, Object current) {
+        Preconditions.requireMatch(ifMatch, etagOf(current));
+    }
+
     /** The ETag a GET of this item without parameters would carry; what {@code If-Match} is checked against. */
     public EntityTag etagOf(Object view) {
         return etag(bytes(objectMapper.valueToTree(view)));

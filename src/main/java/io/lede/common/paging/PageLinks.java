@@ -1,10 +1,15 @@
 package io.lede.common.paging;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.ws.rs.core.UriInfo;
 
-/** Builds the relative {@code next} URL: the request as it was, with the new cursor. */
+/**
+ * Builds the relative {@code next} URL: the request as the client sent it, with the new cursor.
+ * The raw query is kept as it was, so a value's encoding ({@code +} or {@code %20}) never changes.
+ */
 public final class PageLinks {
 
     private PageLinks() {
@@ -14,7 +19,17 @@ public final class PageLinks {
         if (cursor == null) {
             return null;
         }
-        URI uri = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", cursor.encode()).build();
-        return uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+        URI request = uriInfo.getRequestUri();
+        List<String> pairs = new ArrayList<>();
+        if (request.getRawQuery() != null) {
+            for (String pair : request.getRawQuery().split("&")) {
+                if (!pair.isEmpty() && !pair.equals("cursor") && !pair.startsWith("cursor=")) {
+                    pairs.add(pair);
+                }
+            }
+        }
+        // Base64url needs no escaping in a query.
+        pairs.add("cursor=" + cursor.encode());
+        return request.getRawPath() + "?" + String.join("&", pairs);
     }
 }

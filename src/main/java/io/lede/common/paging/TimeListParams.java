@@ -1,0 +1,82 @@
+package io.lede.common.paging;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.lede.common.error.ProblemException;
+import io.lede.common.http.QueryParams;
+import io.lede.common.text.Languages;
+
+/**
+ * The query parameters every time-ordered list shares (articles, quotes), and their checks.
+ * Features extend it with their own filters.
+ */
+public class TimeListParams {
+
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /** The shared parameters, parsed. */
+    public record Parsed(String language, String q, Instant from, Instant to, TimeOrder order, int limit,
+            boolean count, Cursor after) {
+    }
+
+    @RestQuery
+    @Parameter(description = "Only items in this language (BCP-47)", example = "en")
+    String lang;
+
+    @RestQuery
+    @Parameter(description = "Full-text search; on PostgreSQL supports \"quoted phrases\", or, and -word",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
+    String q;
+
+    @RestQuery
+    @Parameter(description = "At or after this time (ISO-8601, or a date meaning its start, UTC)", example = "2026-11-01")
+    String from;
+
+    @RestQuery
+    @Parameter(description = "Before this time (ISO-8601), or on or before this date (UTC)", example = "2026-11-30")
+    String to;
+
+    @RestQuery
+    @Parameter(description = "newest (default), oldest, or relevance (needs q)",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "relevance" }, defaultValue = "newest"))
+    String sort;
+
+    @RestQuery
+    @Parameter(description = "Opaque cursor from the next link of the previous page")
+    String cursor;
+
+    @RestQuery
+    @Parameter(description = "Items per page",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    String limit;
+
+    @RestQuery
+    @Parameter(description = "true adds total, the number of matching items",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    String count;
+
+    protected Parsed parseShared() {
+        String query = QueryParams.text(q, "q", MAX_QUERY_LENGTH);
+        TimeOrder order = QueryParams.enumValue(sort, "sort", TimeOrder.class, TimeOrder.NEWEST);
+        if (order == TimeOrder.RELEVANCE && query == null) {
+            throw ProblemException.invalid("sort", "relevance needs a search term in q");
+        }
+        Instant start = QueryParams.instant(from, "from", false);
+        Instant end = QueryParams.instant(to, "to", true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        String language = QueryParams.text(lang, "lang", 35);
+        if (language != null && !language.matches(Languages.PATTERN)) {
+            throw ProblemException.invalid("lang", "must be a BCP-47 language tag such as en or zh-Hans");
+        }
+        return new Parsed(Languages.canonical(language), query, start, end, order,
+                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
+                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), TimeKeyset.CURSOR_SIZE));
+    }
+}

@@ -1,0 +1,47 @@
+package io.lede.quote;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Between the stored {@link Quote} and the records of the API. */
+@ApplicationScoped
+public class QuoteMapper {
+
+    public QuoteView toView(Quote quote) {
+        return new QuoteView(
+                quote.id.toString(),
+                quote.text,
+                new QuoteView.Speaker(quote.speaker.id.toString(), quote.speakerName, quote.speakerRole),
+                Objects.toString(quote.articleId, null),
+                quote.saidAt,
+                quote.context,
+                quote.language,
+                quote.createdAt,
+                quote.updatedAt,
+                quote.version);
+    }
+
+    public QuoteRequest toRequest(Quote quote) {
+        return new QuoteRequest(quote.text, new QuoteRequest.Speaker(quote.speakerName, quote.speakerRole),
+                quote.articleId, quote.saidAt, quote.context, quote.language);
+    }
+
+    /** Copies the editable fields; the speaker and language are the service's to resolve. */
+    public void copyContent(QuoteRequest request, Quote quote, Instant saidAt) {
+        quote.text = request.text().strip();
+        quote.speakerName = SpeakerNames.tidy(request.speaker().name());
+        quote.speakerRole = request.speaker().role() == null || request.speaker().role().isBlank()
+                ? null : SpeakerNames.tidy(request.speaker().role());
+        quote.articleId = request.articleId();
+        quote.saidAt = saidAt;
+        quote.datedAt = saidAt != null ? saidAt : quote.createdAt;
+        quote.context = request.context() == null || request.context().isBlank() ? null : request.context().strip();
+    }
+
+    public SpeakerView toView(SpeakerQuery.Row row, SpeakerQuery.Label label) {
+        return new SpeakerView(row.id().toString(), label.name(), label.role(), row.quoteCount(), row.latestQuoteAt(),
+                label.roles());
+    }
+}

@@ -1,0 +1,72 @@
+package io.lede.quote;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
+import io.lede.common.sql.NativeQueries;
+import io.lede.common.sql.SqlFilter;
+import io.lede.common.sql.TextSearch;
+
+/** The quote list query: filters, visibility and full-text search over the text, paged by time. */
+@ApplicationScoped
+public class QuoteQuery {
+
+    static final TextSearch SEARCH = new TextSearch("q.search_vector", List.of("q.text"));
+
+    private final NativeQueries sql;
+    private final TimeKeyset keyset;
+
+    public QuoteQuery(NativeQueries sql, TimeKeyset keyset) {
+        this.sql = sql;
+        this.keyset = keyset;
+    }
+
+    public List<TimeKeyset.Row> page(QuoteFilter filter, boolean editor) {
+        SqlFilter where = filtered(filter, editor);
+        String rank = filter.sort() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.q()) : null;
+        return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, filter.sort(),
+                filter.after(), filter.limit()));
+    }
+
+    public long count(QuoteFilter filter, boolean editor) {
+        return sql.count("quote q", filtered(filter, editor));
+    }
+
+    public boolean isPublic(UUID id) {
+        return sql.count("quote q", sql.filter().and("q.id = ?", id).and(QuoteVisibility.publicSql("q"))) > 0;
+    }
+
+    private SqlFilter filtered(QuoteFilter filter, boolean editor) {
+        SqlFilter where = sql.filter();
+        if (!editor) {
+            where.and(QuoteVisibility.publicSql("q"));
+        }
+        if (filter.speakerId() != null) {
+            where.and("q.speaker_id = ?", filter.speakerId());
+        }
+        if (filter.speakerName() != null) {
+            where.and("q.speaker_id = (select s.id from speaker s where s.normalized_name = ?)",
+                    SpeakerNames.normalize(filter.speakerName()));
+        }
+        if (filter.articleId() != null) {
+            where.and("q.article_id = ?", filter.articleId());
+        }
+        if (filter.language() != null) {
+            where.and("q.language = ?", filter.language());
+        }
+        if (filter.from() != null) {
+            where.and("q.dated_at >= ?", filter.from());
+        }
+        if (filter.to() != null) {
+            where.and("q.dated_at < ?", filter.to());
+        }
+        if (filter.q() != null) {
+            where.and(where.matches(SEARCH, filter.q()));
+        }
+        return where;
+    }
+}

@@ -1,0 +1,205 @@
+package io.lede.quote;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lede.common.error.Problem;
+import io.lede.common.http.CachePolicy;
+import io.lede.common.http.FieldSelection;
+import io.lede.common.http.Representations;
+import io.lede.common.paging.CursorPage;
+import io.lede.common.paging.PageLinks;
+import io.lede.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/v1/quotes")
+@Tag(name = "Quotes", description = "What people said, attributed to a speaker with the role they held")
+@Produces(MediaType.APPLICATION_JSON)
+public class QuoteResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final QuoteService quotes;
+    private final Representations representations;
+    private final SecurityIdentity caller;
+
+    public QuoteResource(QuoteService quotes, Representations representations, SecurityIdentity caller) {
+        this.quotes = quotes;
+        this.representations = representations;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List quotes", description = "Newest first by when they were said (or written down). "
+            + "Quotes gathered for an unpublished article are visible to editors only.")
+    @APIResponse(responseCode = "200", description = "A page of quotes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
+            @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
+        FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
+        QuoteService.Page<QuoteView> page = quotes.list(params.toFilter(), caller.hasRole(Roles.EDITOR));
+        CursorPage<QuoteView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        return representations.page(request, body, selection, policy()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a quote", description = "speaker.role is the role held when it was said.")
+    @APIResponse(responseCode = "200", description = "The quote",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class),
+                    examples = @ExampleObject(name = "quote", value = QuoteExamples.QUOTE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "fields names something unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No quote with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@RestPath String id, @Context Request request,
+            @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
+        FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
+        return representations.item(request, quotes.find(id, caller.hasRole(Roles.EDITOR)), selection, policy()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a quote", description = "The speaker is found by name in any spelling, or created.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteRequest.class),
+            examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull QuoteRequest quote, @Context UriInfo uriInfo) {
+        QuoteView created = quotes.create(quote);
+        URI location = uriInfo.getBaseUriBuilder().path("v1/quotes").path(created.id()).build();
+        return representations.written(created).status(Response.Status.CREATED).location(location).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace a quote", description = "Needs If-Match with the ETag last read.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteRequest.class),
+            examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@RestPath String id, @Valid @NotNull QuoteRequest quote,
+            @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
+        QuoteView current = currentMatching(id, ifMatch);
+        return representations.written(quotes.replace(UUID.fromString(current.id()), quote, current.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change some fields of a quote (JSON Merge Patch)",
+            description = "RFC 7396; the result is validated as a whole. Needs If-Match.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "patch", value = QuoteExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "The patch is malformed or the result is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@RestPath String id, JsonNode patch,
+            @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
+        QuoteView current = currentMatching(id, ifMatch);
+        return representations.written(quotes.patch(UUID.fromString(current.id()), patch, current.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete a quote", description = "Refused (409) while a published or scheduled article quotes it. "
+            + "If-Match is optional and checked when sent.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A published or scheduled article quotes it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@RestPath String id,
+            @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
+        QuoteView current = ifMatch != null ? currentMatching(id, ifMatch) : quotes.find(id, true);
+        quotes.delete(UUID.fromString(current.id()));
+        return Response.noContent().build();
+    }
+
+    private QuoteView currentMatching(String id, String ifMatch) {
+        QuoteView current = quotes.find(id, true);
+        representations.requireMatch(ifMatch, current);
+        return current;
+    }
+
+    /** Anonymous callers only ever see public quotes; any caller with a token gets a private response. */
+    private CachePolicy policy() {
+        return CachePolicy.of(!caller.isAnonymous(), true);
+    }
+
+    /** The shape of a list response, for the OpenAPI document. */
+    @Schema(name = "QuotePage")
+    record QuotePage(
+            @Schema(required = true) List<QuoteView> items,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, description = "Relative URL of the next page; null on the last") String next,
+            @Schema(description = "Number of matching quotes; only with count=true") Long total) {
+    }
+}

@@ -1,0 +1,208 @@
+package io.lede.quote;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lede.article.Article;
+import io.lede.common.error.ProblemException;
+import io.lede.common.error.ProblemType;
+import io.lede.common.http.MergePatcher;
+import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.text.Ids;
+import io.lede.common.text.Languages;
+import io.quarkus.logging.Log;
+
+/** Quotes' and speakers' rules: speaker identity, visibility, locking, what may be deleted. */
+@ApplicationScoped
+@Transactional
+public class QuoteService {
+
+    public record Page<T>(List<T> items, Cursor next, Long total) {
+    }
+
+    private final QuoteMapper mapper;
+    private final QuoteQuery query;
+    private final SpeakerQuery speakers;
+    private final MergePatcher patcher;
+
+    public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher) {
+        this.mapper = mapper;
+        this.query = query;
+        this.speakers = speakers;
+        this.patcher = patcher;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QuoteView find(String id, boolean editor) {
+        UUID quoteId = parse(id, "quote");
+        return Quote.<Quote> findByIdOptional(quoteId)
+                .filter(quote -> editor || query.isPublic(quoteId))
+                .map(mapper::toView)
+                .orElseThrow(() -> ProblemException.notFound("quote", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<QuoteView> list(QuoteFilter filter, boolean editor) {
+        List<TimeKeyset.Row> rows = query.page(filter, editor);
+        boolean more = rows.size() > filter.limit();
+        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.limit()) : rows;
+        Map<UUID, Quote> byId = Quote.withSpeakers(page.stream().map(TimeKeyset.Row::id).toList()).stream()
+                .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
+        List<QuoteView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
+        Cursor next = more ? page.get(page.size() - 1).cursor(filter.sort()) : null;
+        return new Page<>(items, next, filter.count() ? query.count(filter, editor) : null);
+    }
+
+    public QuoteView create(QuoteRequest request) {
+        Quote quote = new Quote();
+        quote.id = UUID.randomUUID();
+        quote.createdAt = now();
+        apply(request, quote);
+        quote.persistAndFlush();
+        Log.infof("Created quote %s by %s", quote.id, quote.speakerName);
+        return mapper.toView(quote);
+    }
+
+    public QuoteView replace(UUID id, QuoteRequest request, long expectedVersion) {
+        Quote quote = loadForWrite(id, expectedVersion);
+        Speaker before = quote.speaker;
+        apply(request, quote);
+        quote.flush();
+        dropIfUnquoted(before);
+        return mapper.toView(quote);
+    }
+
+    public QuoteView patch(UUID id, JsonNode patch, long expectedVersion) {
+        Quote quote = loadForWrite(id, expectedVersion);
+        return replace(id, patcher.apply(mapper.toRequest(quote), patch, QuoteRequest.class), expectedVersion);
+    }
+
+    /** Refused while a published or scheduled article quotes it; drafts that quote it lose the reference. */
+    public void delete(UUID id) {
+        Quote quote = Quote.<Quote> findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("quote", id.toString()));
+        List<String> users = Article.slugsOfLiveArticlesQuoting(id);
+        if (!users.isEmpty()) {
+            throw ProblemException.of(ProblemType.CONFLICT, "The quote is used by published or scheduled article(s): "
+                    + String.join(", ", users) + "; remove it from their bodies first");
+        }
+        Article.forgetQuote(id);
+        Speaker speaker = quote.speaker;
+        quote.delete();
+        dropIfUnquoted(speaker);
+        Log.infof("Deleted quote %s", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SpeakerView> speakers(String q, Cursor after, int limit, boolean count, boolean editor) {
+        List<SpeakerQuery.Row> rows = speakers.page(q, after, limit, editor);
+        boolean more = rows.size() > limit;
+        List<SpeakerQuery.Row> page = more ? rows.subList(0, limit) : rows;
+        Map<UUID, SpeakerQuery.Label> labels = page.isEmpty() ? Map.of()
+                : speakers.labels(page.stream().map(SpeakerQuery.Row::id).toList(), editor);
+        List<SpeakerView> items = page.stream().map(row -> mapper.toView(row, labels.get(row.id()))).toList();
+        Cursor next = more ? page.get(page.size() - 1).cursor() : null;
+        return new Page<>(items, next, count ? speakers.count(q, editor) : null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SpeakerView speaker(String id, boolean editor) {
+        UUID speakerId = parse(id, "speaker");
+        SpeakerQuery.Row row = speakers.one(speakerId, editor).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("speaker", id));
+        return mapper.toView(row, speakers.labels(List.of(speakerId), editor).get(speakerId));
+    }
+
+    /** Of these ids, the ones no quote has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> missing(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        if (Quote.countExisting(wanted) == wanted.size()) {
+            return Set.of();
+        }
+        Set<UUID> found = Quote.withSpeakers(wanted).stream().map(quote -> quote.id).collect(Collectors.toSet());
+        wanted.removeAll(found);
+        return wanted;
+    }
+
+    /** Quotes an article's body uses that belong to no article yet now belong to it. */
+    public void linkUnattached(Collection<UUID> ids, UUID articleId) {
+        for (Quote quote : Quote.withSpeakers(ids)) {
+            if (quote.articleId == null) {
+                quote.articleId = articleId;
+                quote.updatedAt = now();
+            }
+        }
+    }
+
+    /** The quotes with these ids, for inlining; the caller already may see the article that uses them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, QuoteView> views(Collection<UUID> ids) {
+        return Quote.withSpeakers(new HashSet<>(ids)).stream()
+                .collect(Collectors.toMap(quote -> quote.id, mapper::toView));
+    }
+
+    /** An article's quotes: those its body uses, in body order, then others linked to it, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder) {
+        Map<UUID, QuoteView> inBody = views(bodyOrder);
+        Map<UUID, QuoteView> ordered = new LinkedHashMap<>();
+        bodyOrder.stream().filter(inBody::containsKey).forEach(id -> ordered.putIfAbsent(id, inBody.get(id)));
+        Quote.linkedTo(articleId).forEach(quote -> ordered.putIfAbsent(quote.id, mapper.toView(quote)));
+        return new ArrayList<>(ordered.values());
+    }
+
+    private void apply(QuoteRequest request, Quote quote) {
+        Instant now = now();
+        Instant saidAt = request.saidAt() == null ? null : request.saidAt().truncatedTo(ChronoUnit.MILLIS);
+        if (saidAt != null && saidAt.isAfter(now.plus(1, ChronoUnit.MINUTES))) {
+            throw ProblemException.invalid("saidAt", "is in the future");
+        }
+        if (request.articleId() != null && Article.findByIdOptional(request.articleId()).isEmpty()) {
+            throw ProblemException.invalid("articleId", "no article has this id");
+        }
+        quote.speaker = Speaker.named(request.speaker().name());
+        mapper.copyContent(request, quote, saidAt);
+        quote.language = Languages.canonical(request.language());
+        quote.updatedAt = now;
+    }
+
+    private Quote loadForWrite(UUID id, long expectedVersion) {
+        Quote quote = Quote.<Quote> findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("quote", id.toString()));
+        if (quote.version != expectedVersion) {
+            throw ProblemException.of(ProblemType.STALE, "The quote changed meanwhile; fetch it again and reapply the change");
+        }
+        return quote;
+    }
+
+    /** A speaker exists while someone quotes them. */
+    private static void dropIfUnquoted(Speaker speaker) {
+        if (Quote.countBySpeaker(speaker) == 0) {
+            speaker.delete();
+        }
+    }
+
+    private static UUID parse(String id, String what) {
+        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound(what, id));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

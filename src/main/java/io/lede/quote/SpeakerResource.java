@@ -1,0 +1,96 @@
+package io.lede.quote;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.lede.common.error.Problem;
+import io.lede.common.http.CachePolicy;
+import io.lede.common.http.FieldSelection;
+import io.lede.common.http.QueryParams;
+import io.lede.common.http.Representations;
+import io.lede.common.paging.Cursor;
+import io.lede.common.paging.CursorPage;
+import io.lede.common.paging.PageLinks;
+import io.lede.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/v1/speakers")
+@Tag(name = "Speakers", description = "The people quoted, with how often and in which roles")
+@Produces(MediaType.APPLICATION_JSON)
+public class SpeakerResource {
+
+    private final QuoteService quotes;
+    private final Representations representations;
+    private final SecurityIdentity caller;
+
+    public SpeakerResource(QuoteService quotes, Representations representations, SecurityIdentity caller) {
+        this.quotes = quotes;
+        this.representations = representations;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List speakers", description = "In name order, with quoteCount and latestQuoteAt over the quotes the caller may see.")
+    @APIResponse(responseCode = "200", description = "A page of speakers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Context UriInfo uriInfo, @Context Request request,
+            @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q,
+            @RestQuery @Parameter(description = "Opaque cursor from the next link of the previous page") String cursor,
+            @RestQuery @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @RestQuery @Parameter(description = "true adds total", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count) {
+        Cursor after = cursor == null || cursor.isBlank() ? null
+                : Cursor.decode(cursor.trim(), SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE);
+        QuoteService.Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200), after,
+                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
+                caller.hasRole(Roles.EDITOR));
+        CursorPage<SpeakerView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        return representations.page(request, body, FieldSelection.ALL, policy()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a speaker", description = "With every role their quotes give, latest first.")
+    @APIResponse(responseCode = "200", description = "The speaker",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
+                    examples = @ExampleObject(name = "speaker", value = QuoteExamples.SPEAKER)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@RestPath String id, @Context Request request) {
+        return representations.item(request, quotes.speaker(id, caller.hasRole(Roles.EDITOR)), FieldSelection.ALL, policy()).build();
+    }
+
+    private CachePolicy policy() {
+        return CachePolicy.of(!caller.isAnonymous(), true);
+    }
+
+    /** The shape of a list response, for the OpenAPI document. */
+    @Schema(name = "SpeakerPage")
+    record SpeakerPage(
+            @Schema(required = true) List<SpeakerView> items,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, description = "Relative URL of the next page; null on the last") String next,
+            @Schema(description = "Number of matching speakers; only with count=true") Long total) {
+    }
+}
