@@ -1,27 +1,14 @@
 package io.lede.article;
 
-import java.time.Instant;
 import java.util.Set;
 
-import io.lede.common.paging.Cursor;
-import io.lede.common.paging.TimeOrder;
+import io.lede.common.paging.TimeListQuery;
 
 /**
- * What a list request asks for, parsed and checked. {@code statuses} is {@code PUBLISHED} unless an
- * editor asked for others; {@code after} is the decoded cursor of the previous page.
+ * What an article list asks for. {@code statuses} is {@code PUBLISHED} unless an editor asked for
+ * others; {@code list} holds what every time-ordered list shares.
  */
-public record ArticleFilter(
-        Set<ArticleStatus> statuses,
-        String section,
-        String tag,
-        String language,
-        Instant from,
-        Instant to,
-        String q,
-        TimeOrder sort,
-        int limit,
-        boolean count,
-        Cursor after) {
+public record ArticleFilter(Set<ArticleStatus> statuses, String section, String tag, TimeListQuery list) {
 
     public boolean onlyPublished() {
         return statuses.equals(Set.of(ArticleStatus.PUBLISHED));

@@ -41,10 +41,8 @@ public class ArticleListParams extends TimeListParams {
                 throw new ForbiddenException();
             }
         }
-        Parsed shared = parseShared();
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
-                shared.language(), shared.from(), shared.to(), shared.q(), shared.order(), shared.limit(), shared.count(),
-                shared.after());
+                parseShared());
     }
 
     private Set<ArticleStatus> statuses() {

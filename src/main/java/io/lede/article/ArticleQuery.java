@@ -27,9 +27,9 @@ public class ArticleQuery {
 
     public List<TimeKeyset.Row> page(ArticleFilter filter) {
         SqlFilter where = filtered(filter);
-        String rank = filter.sort() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.q()) : null;
-        return keyset.page(new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.sort(),
-                filter.after(), filter.limit()));
+        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
+        return keyset.page(new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.list().order(),
+                filter.list().after(), filter.list().limit()));
     }
 
     public long count(ArticleFilter filter) {
@@ -47,21 +47,21 @@ public class ArticleQuery {
         if (filter.section() != null) {
             where.and("a.section = ?", filter.section());
         }
-        if (filter.language() != null) {
-            where.and("a.language = ?", filter.language());
+        if (filter.list().language() != null) {
+            where.and("a.language = ?", filter.list().language());
         }
         if (filter.tag() != null) {
             where.and("exists (select 1 from article_tag t where t.article_id = a.id and lower(t.tag) = ?)",
                     filter.tag().toLowerCase(Locale.ROOT));
         }
-        if (filter.from() != null) {
-            where.and("a.published_at >= ?", filter.from());
+        if (filter.list().from() != null) {
+            where.and("a.published_at >= ?", filter.list().from());
         }
-        if (filter.to() != null) {
-            where.and("a.published_at < ?", filter.to());
+        if (filter.list().to() != null) {
+            where.and("a.published_at < ?", filter.list().to());
         }
-        if (filter.q() != null) {
-            where.and(where.matches(SEARCH, filter.q()));
+        if (filter.list().q() != null) {
+            where.and(where.matches(SEARCH, filter.list().q()));
         }
         return where;
     }

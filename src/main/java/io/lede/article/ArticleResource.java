@@ -40,6 +40,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.common.error.Problem;
+import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
@@ -76,10 +77,10 @@ public class ArticleResource {
             + "Editors may list other statuses with status=.")
     @APIResponse(responseCode = "200", description = "A page of articles; the next page is in next and in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "status= asked without a token, or the token is unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "status= asked by a reader token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
@@ -98,9 +99,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "fields or include names something unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request,
@@ -118,8 +119,8 @@ public class ArticleResource {
             description = "The quotes its body uses, in body order, then any other quotes linked to it by articleId, oldest first.")
     @APIResponse(responseCode = "200", description = "The article's quotes (always one page)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request) {
@@ -139,12 +140,12 @@ public class ArticleResource {
             examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull ArticleRequest article, @Context UriInfo uriInfo) {
         ArticleView created = articles.create(article);
         URI location = uriInfo.getBaseUriBuilder().path("v1/articles").path(created.id()).build();
@@ -161,14 +162,14 @@ public class ArticleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
             examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the article changed meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
+    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull ArticleRequest article,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
         ArticleView current = currentMatching(id, ifMatch);
@@ -186,14 +187,14 @@ public class ArticleResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "patch", value = ArticleExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", description = "The patch is malformed or the result is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the article changed meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
+    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
         ArticleView current = currentMatching(id, ifMatch);
@@ -208,10 +209,10 @@ public class ArticleResource {
     @Operation(summary = "Delete an article", description = "Leaves a tombstone for /v1/sync. Published articles need an admin token. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an editor, or an editor deleting a published article", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         ArticleView current = ifMatch != null ? currentMatching(id, ifMatch) : current(id);

@@ -68,9 +68,9 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(ArticleFilter filter, boolean editor, Includes includes) {
         List<TimeKeyset.Row> rows = query.page(filter);
-        boolean more = rows.size() > filter.limit();
-        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.limit()) : rows;
-        Long total = filter.count() ? query.count(filter) : null;
+        boolean more = rows.size() > filter.list().limit();
+        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
+        Long total = filter.list().count() ? query.count(filter) : null;
         if (page.isEmpty()) {
             return new Page(List.of(), null, total);
         }
@@ -84,7 +84,7 @@ public class ArticleService {
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
                 .toList(), includes);
         TimeKeyset.Row last = page.get(page.size() - 1);
-        Cursor next = more ? last.cursor(filter.sort()) : null;
+        Cursor next = more ? last.cursor(filter.list().order()) : null;
         return new Page(items, next, total);
     }
 

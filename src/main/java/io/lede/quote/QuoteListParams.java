@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.QueryParams;
 import io.lede.common.paging.TimeListParams;
+import io.lede.common.paging.TimeListQuery;
 import io.lede.common.text.Ids;
 
 /** The query parameters of {@code GET /v1/quotes}, and their checks. */
@@ -23,7 +24,7 @@ public class QuoteListParams extends TimeListParams {
     String article;
 
     QuoteFilter toFilter() {
-        Parsed shared = parseShared();
+        TimeListQuery shared = parseShared();
         String speakerText = QueryParams.text(speaker, "speaker", 200);
         UUID speakerId = speakerText == null ? null : Ids.parse(speakerText).orElse(null);
         UUID articleId = null;
@@ -31,7 +32,6 @@ public class QuoteListParams extends TimeListParams {
             articleId = Ids.parse(article.trim())
                     .orElseThrow(() -> ProblemException.invalid("article", "must be an article id"));
         }
-        return new QuoteFilter(speakerId == null ? speakerText : null, speakerId, articleId, shared.language(),
-                shared.from(), shared.to(), shared.q(), shared.order(), shared.limit(), shared.count(), shared.after());
+        return new QuoteFilter(speakerId == null ? speakerText : null, speakerId, articleId, shared);
     }
 }

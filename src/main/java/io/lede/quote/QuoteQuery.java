@@ -27,9 +27,9 @@ public class QuoteQuery {
 
     public List<TimeKeyset.Row> page(QuoteFilter filter, boolean editor) {
         SqlFilter where = filtered(filter, editor);
-        String rank = filter.sort() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.q()) : null;
-        return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, filter.sort(),
-                filter.after(), filter.limit()));
+        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
+        return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, filter.list().order(),
+                filter.list().after(), filter.list().limit()));
     }
 
     public long count(QuoteFilter filter, boolean editor) {
@@ -55,17 +55,17 @@ public class QuoteQuery {
         if (filter.articleId() != null) {
             where.and("q.article_id = ?", filter.articleId());
         }
-        if (filter.language() != null) {
-            where.and("q.language = ?", filter.language());
+        if (filter.list().language() != null) {
+            where.and("q.language = ?", filter.list().language());
         }
-        if (filter.from() != null) {
-            where.and("q.dated_at >= ?", filter.from());
+        if (filter.list().from() != null) {
+            where.and("q.dated_at >= ?", filter.list().from());
         }
-        if (filter.to() != null) {
-            where.and("q.dated_at < ?", filter.to());
+        if (filter.list().to() != null) {
+            where.and("q.dated_at < ?", filter.list().to());
         }
-        if (filter.q() != null) {
-            where.and(where.matches(SEARCH, filter.q()));
+        if (filter.list().q() != null) {
+            where.and(where.matches(SEARCH, filter.list().q()));
         }
         return where;
     }

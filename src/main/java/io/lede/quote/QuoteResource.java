@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.common.error.Problem;
+import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Representations;
@@ -69,9 +70,9 @@ public class QuoteResource {
             + "Quotes gathered for an unpublished article are visible to editors only.")
     @APIResponse(responseCode = "200", description = "A page of quotes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
@@ -86,9 +87,9 @@ public class QuoteResource {
     @APIResponse(responseCode = "200", description = "The quote",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class),
                     examples = @ExampleObject(name = "quote", value = QuoteExamples.QUOTE)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "fields names something unknown", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No quote with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
@@ -106,11 +107,11 @@ public class QuoteResource {
             examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull QuoteRequest quote, @Context UriInfo uriInfo) {
         QuoteView created = quotes.create(quote);
         URI location = uriInfo.getBaseUriBuilder().path("v1/quotes").path(created.id()).build();
@@ -127,13 +128,13 @@ public class QuoteResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteRequest.class),
             examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = "The body is malformed or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
+    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull QuoteRequest quote,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
         QuoteView current = currentMatching(id, ifMatch);
@@ -151,13 +152,13 @@ public class QuoteResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "patch", value = QuoteExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = "The patch is malformed or the result is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
+    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
         QuoteView current = currentMatching(id, ifMatch);
@@ -172,11 +173,11 @@ public class QuoteResource {
     @Operation(summary = "Delete a quote", description = "Refused (409) while a published or scheduled article quotes it. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an editor's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article quotes it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         QuoteView current = ifMatch != null ? currentMatching(id, ifMatch) : quotes.find(id, true);

@@ -61,13 +61,13 @@ public class QuoteService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<QuoteView> list(QuoteFilter filter, boolean editor) {
         List<TimeKeyset.Row> rows = query.page(filter, editor);
-        boolean more = rows.size() > filter.limit();
-        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.limit()) : rows;
+        boolean more = rows.size() > filter.list().limit();
+        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
         Map<UUID, Quote> byId = Quote.withSpeakers(page.stream().map(TimeKeyset.Row::id).toList()).stream()
                 .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
         List<QuoteView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
-        Cursor next = more ? page.get(page.size() - 1).cursor(filter.sort()) : null;
-        return new Page<>(items, next, filter.count() ? query.count(filter, editor) : null);
+        Cursor next = more ? page.get(page.size() - 1).cursor(filter.list().order()) : null;
+        return new Page<>(items, next, filter.list().count() ? query.count(filter, editor) : null);
     }
 
     public QuoteView create(QuoteRequest request) {

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.common.error.Problem;
+import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
@@ -52,9 +53,9 @@ public class SpeakerResource {
     @Operation(summary = "List speakers", description = "In name order, with quoteCount and latestQuoteAt over the quotes the caller may see.")
     @APIResponse(responseCode = "200", description = "A page of speakers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     public Response list(@Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q,
             @RestQuery @Parameter(description = "Opaque cursor from the next link of the previous page") String cursor,
@@ -75,8 +76,8 @@ public class SpeakerResource {
     @APIResponse(responseCode = "200", description = "The speaker",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
                     examples = @ExampleObject(name = "speaker", value = QuoteExamples.SPEAKER)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "401", description = "The token is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
         return representations.item(request, quotes.speaker(id, caller.hasRole(Roles.EDITOR)), FieldSelection.ALL, policy()).build();

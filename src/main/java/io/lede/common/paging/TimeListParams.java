@@ -19,11 +19,6 @@ public class TimeListParams {
 
     public static final int MAX_QUERY_LENGTH = 200;
 
-    /** The shared parameters, parsed. */
-    public record Parsed(String language, String q, Instant from, Instant to, TimeOrder order, int limit,
-            boolean count, Cursor after) {
-    }
-
     @RestQuery
     @Parameter(description = "Only items in this language (BCP-47)", example = "en")
     String lang;
@@ -60,7 +55,7 @@ public class TimeListParams {
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     String count;
 
-    protected Parsed parseShared() {
+    protected TimeListQuery parseShared() {
         String query = QueryParams.text(q, "q", MAX_QUERY_LENGTH);
         TimeOrder order = QueryParams.enumValue(sort, "sort", TimeOrder.class, TimeOrder.NEWEST);
         if (order == TimeOrder.RELEVANCE && query == null) {
@@ -75,7 +70,7 @@ public class TimeListParams {
         if (language != null && !language.matches(Languages.PATTERN)) {
             throw ProblemException.invalid("lang", "must be a BCP-47 language tag such as en or zh-Hans");
         }
-        return new Parsed(Languages.canonical(language), query, start, end, order,
+        return new TimeListQuery(Languages.canonical(language), query, start, end, order,
                 QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
                 cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), TimeKeyset.CURSOR_SIZE));
     }
