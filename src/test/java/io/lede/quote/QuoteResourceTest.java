@@ -98,6 +98,9 @@ class QuoteResourceTest {
                 .then().statusCode(400).body("type", equalTo("urn:lede:problem:malformed-body"));
         given().auth().oauth2(editorToken()).contentType(ContentType.XML).body("<quote/>").post("/v1/quotes")
                 .then().statusCode(415);
+        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).body(quote("Long", null, "x".repeat(1_100_000)))
+                .post("/v1/quotes")
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test
