@@ -97,6 +97,22 @@ public final class TestApi {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Uploads image bytes as an editor; returns the response (201 expected). */
+    public static Response uploadImage(byte[] bytes, String fileName, String declaredType) {
+        return given().auth().oauth2(editorToken())
+                .multiPart("file", fileName, bytes, declaredType)
+                .multiPart("caption", "A test picture")
+                .multiPart("credit", "Lede/Test Desk")
+                .post("/v1/images")
+                .then().statusCode(201)
+                .extract().response();
+    }
+
+    /** A small real PNG, uploaded; returns its id. */
+    public static String uploadPng() {
+        return uploadImage(io.lede.image.TestImages.png(40, 20), "picture.png", "image/png").path("id");
+    }
+
     public static String createPublished(String section, String headline, String publishedAt) {
         Map<String, Object> body = article(section, headline);
         body.put("publishedAt", publishedAt);

@@ -62,6 +62,13 @@ public class Article extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "quote_id")
     public List<UUID> quoteIds = new ArrayList<>();
 
+    /** The images it uses, lead image first, then body order; kept in step like {@link #quoteIds}. */
+    @ElementCollection
+    @CollectionTable(name = "article_image", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @jakarta.persistence.Column(name = "image_id")
+    public List<UUID> imageIds = new ArrayList<>();
+
     public String language;
 
     /** Articles sharing a group are translations of each other; a new article starts its own group. */
@@ -127,11 +134,27 @@ public class Article extends PanacheEntityBase {
 
     /** Slugs of published or scheduled articles whose body quotes this quote. */
     public static List<String> slugsOfLiveArticlesQuoting(UUID quoteId) {
-        return getEntityManager().createQuery("select a.slug from Article a join a.quoteIds quoted"
+        return getEntityManager().createQuery("select distinct a.slug from Article a join a.quoteIds quoted"
                 + " where quoted = :quote and a.status in (:live) order by a.slug", String.class)
                 .setParameter("quote", quoteId)
                 .setParameter("live", List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED))
                 .getResultList();
+    }
+
+    /** Slugs of published or scheduled articles that use this image (lead or body). */
+    public static List<String> slugsOfLiveArticlesUsingImage(UUID imageId) {
+        return getEntityManager().createQuery("select distinct a.slug from Article a join a.imageIds used"
+                + " where used = :image and a.status in (:live) order by a.slug", String.class)
+                .setParameter("image", imageId)
+                .setParameter("live", List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED))
+                .getResultList();
+    }
+
+    /** Drops an image from the references of the (unpublished) articles that use it, before it is deleted. */
+    public static void forgetImage(UUID imageId) {
+        getEntityManager().createNativeQuery("delete from article_image where image_id = :image")
+                .setParameter("image", imageId)
+                .executeUpdate();
     }
 
     /** Drops a quote from the references of the (unpublished) articles that use it, before it is deleted. */

@@ -62,6 +62,11 @@ public class ArticleMapper {
         article.body = request.body().stream().map(BodyBlock::stored).toList();
         article.quoteIds.clear();
         article.quoteIds.addAll(BodyBlock.quoteIds(request.body()));
+        article.imageIds.clear();
+        if (request.leadImage() != null) {
+            article.imageIds.add(request.leadImage());
+        }
+        article.imageIds.addAll(BodyBlock.imageIds(request.body()));
         article.bodyText = bodyText(request.body());
         article.byline = blankToNull(request.byline());
         article.section = request.section();

@@ -60,7 +60,8 @@ public class ArticleResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String INCLUDE_QUOTES = "quotes";
-    static final Set<String> INCLUDES = Set.of("images", INCLUDE_QUOTES);
+    static final String INCLUDE_IMAGES = "images";
+    static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES);
 
     private final ArticleService articles;
     private final Representations representations;

@@ -24,6 +24,8 @@ import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.text.Languages;
 import io.lede.common.text.Slugs;
+import io.lede.image.ImageService;
+import io.lede.image.ImageView;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
 import io.quarkus.logging.Log;
@@ -41,12 +43,15 @@ public class ArticleService {
     private final ArticleQuery query;
     private final MergePatcher patcher;
     private final QuoteService quotes;
+    private final ImageService images;
 
-    public ArticleService(ArticleMapper mapper, ArticleQuery query, MergePatcher patcher, QuoteService quotes) {
+    public ArticleService(ArticleMapper mapper, ArticleQuery query, MergePatcher patcher, QuoteService quotes,
+            ImageService images) {
         this.mapper = mapper;
         this.query = query;
         this.patcher = patcher;
         this.quotes = quotes;
+        this.images = images;
     }
 
     /** An article by id or slug; drafts and other unpublished articles only for editors. */
@@ -151,7 +156,7 @@ public class ArticleService {
 
     /** Every check that queries runs before the entity is touched, so one write flushes once. */
     private void apply(ArticleRequest request, Article article, Instant now) {
-        requireExistingQuotes(request.body());
+        requireExistingReferences(request);
         String language = Languages.canonical(request.language());
         String slug = chooseSlug(request, article);
         UUID group = request.translationOf() != null ? groupOf(request.translationOf(), article) : article.translationGroup;
@@ -167,30 +172,58 @@ public class ArticleService {
         article.updatedAt = now;
     }
 
-    /** Every quote block must name a quote that exists: a 400 naming each block that does not. */
-    private void requireExistingQuotes(List<BodyBlock> body) {
-        Set<UUID> missing = quotes.missing(BodyBlock.quoteIds(body));
-        if (missing.isEmpty()) {
+    /** Every quote and image the article names must exist: a 400 naming each field that does not. */
+    private void requireExistingReferences(ArticleRequest request) {
+        List<BodyBlock> body = request.body();
+        Set<UUID> missingQuotes = quotes.missing(BodyBlock.quoteIds(body));
+        List<UUID> imageIds = new ArrayList<>(BodyBlock.imageIds(body));
+        if (request.leadImage() != null) {
+            imageIds.add(request.leadImage());
+        }
+        Set<UUID> missingImages = images.missing(imageIds);
+        if (missingQuotes.isEmpty() && missingImages.isEmpty()) {
             return;
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            if (body.get(i) instanceof BodyBlock.Quote quote && missing.contains(quote.quoteId())) {
+            if (body.get(i) instanceof BodyBlock.Quote quote && missingQuotes.contains(quote.quoteId())) {
                 errors.add(new Problem.FieldError("body[" + i + "].quoteId", "no quote has this id"));
             }
+            if (body.get(i) instanceof BodyBlock.Image image && missingImages.contains(image.imageId())) {
+                errors.add(new Problem.FieldError("body[" + i + "].imageId", "no image has this id"));
+            }
+        }
+        if (request.leadImage() != null && missingImages.contains(request.leadImage())) {
+            errors.add(new Problem.FieldError("leadImage", "no image has this id"));
         }
         throw new ProblemException(Problem.validation(errors));
     }
 
-    /** With include=quotes, each quote block carries its quote (one query for the whole page). */
+    /** With include=quotes or include=images, blocks (and the lead image) carry their objects: one query per kind per page. */
     private List<ArticleView> inline(List<ArticleView> views, Includes includes) {
-        if (!includes.has(ArticleResource.INCLUDE_QUOTES)) {
-            return views;
+        List<ArticleView> result = views;
+        if (includes.has(ArticleResource.INCLUDE_QUOTES)) {
+            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList());
+            result = result.stream().map(view -> view.withBody(view.body().stream()
+                    .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
+                    .toList())).toList();
         }
-        Map<UUID, QuoteView> byId = quotes.views(views.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList());
-        return views.stream().map(view -> view.withBody(view.body().stream()
-                .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
-                .toList())).toList();
+        if (includes.has(ArticleResource.INCLUDE_IMAGES)) {
+            List<UUID> ids = new ArrayList<>();
+            result.forEach(view -> {
+                ids.addAll(BodyBlock.imageIds(view.body()));
+                if (view.leadImage() != null) {
+                    ids.add(UUID.fromString(view.leadImage().toString()));
+                }
+            });
+            Map<UUID, ImageView> byId = images.views(ids);
+            result = result.stream().map(view -> view
+                    .withLeadImage(view.leadImage() == null ? null : byId.get(UUID.fromString(view.leadImage().toString())))
+                    .withBody(view.body().stream()
+                            .map(block -> block instanceof BodyBlock.Image image ? image.with(byId.get(image.imageId())) : block)
+                            .toList())).toList();
+        }
+        return result;
     }
 
     private static String chooseSlug(ArticleRequest request, Article article) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.lede.common.http.FieldSelection;
+import io.lede.image.ImageView;
 
 /** An article as clients see it. Optional fields that are empty are left out to keep payloads small. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public record ArticleView(
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) long version,
-        @Schema(description = "Id of the lead image") String leadImage,
+        @Schema(description = "Id of the lead image; the image itself with include=images",
+                oneOf = { String.class, ImageView.class }) Object leadImage,
         String location,
         String source) {
 
@@ -42,6 +44,12 @@ public record ArticleView(
     public ArticleView withBody(List<BodyBlock> blocks) {
         return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
                 translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source);
+    }
+
+    /** The same article with the lead image inlined. */
+    public ArticleView withLeadImage(Object image) {
+        return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
+                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source);
     }
 
     @Schema(name = "Translation")

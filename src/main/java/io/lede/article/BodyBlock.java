@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
 
 /**
@@ -51,6 +52,11 @@ public sealed interface BodyBlock {
     /** The quotes a body uses, in body order (a quote used twice is listed twice). */
     static List<UUID> quoteIds(List<BodyBlock> body) {
         return body.stream().filter(Quote.class::isInstance).map(block -> ((Quote) block).quoteId()).toList();
+    }
+
+    /** The images a body uses, in body order. */
+    static List<UUID> imageIds(List<BodyBlock> body) {
+        return body.stream().filter(Image.class::isInstance).map(block -> ((Image) block).imageId()).toList();
     }
 
     /** The block as stored: without anything a response inlined into it. */
@@ -89,9 +95,20 @@ public sealed interface BodyBlock {
     @Schema(name = "ImageBlock")
     record Image(
             @Schema(enumeration = "image", required = true) String type,
-            @NotNull UUID imageId) implements BodyBlock {
+            @NotNull UUID imageId,
+            @Schema(readOnly = true, description = "The image with its renditions; only with include=images")
+            @JsonInclude(JsonInclude.Include.NON_NULL) ImageView image) implements BodyBlock {
         public Image(UUID imageId) {
-            this("image", imageId);
+            this("image", imageId, null);
+        }
+
+        public Image with(ImageView inlined) {
+            return new Image(type, imageId, inlined);
+        }
+
+        @Override
+        public BodyBlock stored() {
+            return image == null ? this : new Image(type, imageId, null);
         }
 
         @Override

@@ -108,8 +108,7 @@ public class SpeakerQuery {
             where.and("s.id = ?", id);
         }
         if (q != null) {
-            String pattern = "%" + SpeakerNames.normalize(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.and("s.normalized_name like ? escape '\\'", pattern);
+            where.and("s.normalized_name like ? escape '\\'", SqlFilter.likePattern(SpeakerNames.normalize(q)));
         }
         return where;
     }

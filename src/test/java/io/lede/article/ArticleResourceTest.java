@@ -44,7 +44,8 @@ class ArticleResourceTest {
         body.put("byline", "Ada Berg");
         body.put("location", "Marren");
         body.put("source", "Emergency Service/AFP");
-        body.put("leadImage", "5f0c2a8e-4d7b-4c1a-9e1f-2b3c4d5e6f70");
+        String image = io.lede.TestApi.uploadPng();
+        body.put("leadImage", image);
         Response created = create(body);
 
         String id = created.path("id");
@@ -58,7 +59,7 @@ class ArticleResourceTest {
                 .body("status", equalTo("published"))
                 .body("version", equalTo(0))
                 .body("source", equalTo("Emergency Service/AFP"))
-                .body("leadImage", equalTo("5f0c2a8e-4d7b-4c1a-9e1f-2b3c4d5e6f70"))
+                .body("leadImage", equalTo(image))
                 .body("translations", empty())
                 .body("publishedAt", notNullValue());
 

@@ -1,6 +1,7 @@
 package io.lede.common.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -28,7 +29,40 @@ public interface LedeConfig {
     @WithDefault("10s")
     Duration publishCheckInterval();
 
+    /**
+     * Prefix for the URLs Lede puts in responses ({@code contentUrl}, renditions). Empty: relative
+     * URLs such as {@code /v1/images/{id}/content}, right behind any proxy.
+     */
+    Optional<String> publicUrl();
+
     Cache cache();
+
+    Images images();
+
+    interface Images {
+        /** Where the local image store keeps original files. */
+        @WithDefault("data/images")
+        String dir();
+
+        /** Where generated renditions are cached. */
+        @WithDefault("data/renditions")
+        String cacheDir();
+
+        /** Disk budget of the rendition cache; the least recently used renditions go first. */
+        @WithDefault("536870912")
+        long cacheBytes();
+
+        /** Largest upload accepted, in bytes; larger is 413. */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** Most pixels an upload may have, read from its header before decoding; more is 413. */
+        @WithDefault("50000000")
+        long maxPixels();
+
+        /** Rendition presets listed in image metadata: name to width in pixels ({@code lede.images.renditions.thumb=320}). */
+        Map<String, Integer> renditions();
+    }
 
     interface Cache {
         /** {@code max-age} of published content. */

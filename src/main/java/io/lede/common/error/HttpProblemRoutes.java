@@ -22,6 +22,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpProblemRoutes {
 
+    /** Room for the form fields and part headers around an uploaded file. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final ObjectMapper objectMapper;
     private final LedeConfig config;
 
@@ -37,16 +40,19 @@ public class HttpProblemRoutes {
     }
 
     /**
-     * Refuses a declared body over {@code lede.max-body-bytes} before anything reads it. Multipart
-     * uploads have limits of their own; {@code quarkus.http.limits.max-body-size} caps everything.
+     * Refuses a declared body over {@code lede.max-body-bytes} (multipart uploads: over
+     * {@code lede.images.max-bytes}) before anything reads it; {@code quarkus.http.limits.max-body-size}
+     * caps everything, declared or not.
      */
     private void limitBodySize(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
-        if (length != null && !multipart && declaredLength(length) > config.maxBodyBytes()) {
+        // Uploads carry an image plus a few form fields.
+        long limit = multipart ? config.images().maxBytes() + MULTIPART_OVERHEAD : config.maxBodyBytes();
+        if (length != null && declaredLength(length) > limit) {
             send(context, ProblemType.TOO_LARGE.problem(
-                    "The body is " + length.trim() + " bytes; this endpoint accepts at most " + config.maxBodyBytes()));
+                    "The body is " + length.trim() + " bytes; this endpoint accepts at most " + limit));
             return;
         }
         context.next();

@@ -84,7 +84,8 @@ public final class SqlFilter {
         return "lower(coalesce(" + column + ", '')) like " + pattern + " escape '\\'";
     }
 
-    private static String likePattern(String word) {
+    /** A LIKE pattern matching text that contains {@code word} literally (use with {@code escape '\'}). */
+    public static String likePattern(String word) {
         return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 

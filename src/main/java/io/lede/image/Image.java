@@ -1,0 +1,69 @@
+package io.lede.image;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An uploaded picture as stored: metadata here, the file in the {@link ImageStore} under {@link #storageKey}. */
+@Entity
+public class Image extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String caption;
+
+    public String credit;
+
+    public String altText;
+
+    /** As displayed, after EXIF orientation. */
+    public int width;
+
+    public int height;
+
+    public String mimeType;
+
+    public long bytes;
+
+    // Named explicitly: the naming strategy only splits "focalX" before an upper-case letter followed by a lower-case one.
+    @Column(name = "focal_x")
+    public Float focalX;
+
+    @Column(name = "focal_y")
+    public Float focalY;
+
+    public String storageKey;
+
+    public Instant createdAt;
+
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public ImageFormat format() {
+        for (ImageFormat format : ImageFormat.values()) {
+            if (format.mimeType().equals(mimeType)) {
+                return format;
+            }
+        }
+        throw new IllegalStateException("Stored image " + id + " has an unknown type " + mimeType);
+    }
+
+    public static List<Image> withIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    public static long countExisting(Collection<UUID> ids) {
+        return ids.isEmpty() ? 0 : count("id in ?1", ids);
+    }
+}

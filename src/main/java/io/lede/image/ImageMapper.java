@@ -1,0 +1,52 @@
+package io.lede.image;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.common.config.LedeConfig;
+
+/** Between the stored {@link Image} and the records of the API. */
+@ApplicationScoped
+public class ImageMapper {
+
+    private final LedeConfig config;
+
+    public ImageMapper(LedeConfig config) {
+        this.config = config;
+    }
+
+    public ImageView toView(Image image) {
+        String content = config.publicUrl().map(url -> url.replaceAll("/+$", "")).orElse("")
+                + "/v1/images/" + image.id + "/content";
+        Map<String, String> renditions = new LinkedHashMap<>();
+        config.images().renditions().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer> comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(preset -> renditions.put(preset.getKey(), content + "?w=" + preset.getValue()));
+        return new ImageView(image.id.toString(), image.caption, image.credit, image.altText, image.width, image.height,
+                image.mimeType, image.bytes, focalPoint(image), image.createdAt, image.updatedAt, image.version, content,
+                renditions);
+    }
+
+    public ImageMetadata toMetadata(Image image) {
+        return new ImageMetadata(image.caption, image.credit, image.altText, focalPoint(image));
+    }
+
+    public void copy(ImageMetadata metadata, Image image) {
+        image.caption = blankToNull(metadata.caption());
+        image.credit = blankToNull(metadata.credit());
+        image.altText = blankToNull(metadata.altText());
+        image.focalX = metadata.focalPoint() == null ? null : metadata.focalPoint().x();
+        image.focalY = metadata.focalPoint() == null ? null : metadata.focalPoint().y();
+    }
+
+    static FocalPoint focalPoint(Image image) {
+        return image.focalX == null || image.focalY == null ? null : new FocalPoint(image.focalX, image.focalY);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}

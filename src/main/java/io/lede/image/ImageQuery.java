@@ -1,0 +1,49 @@
+package io.lede.image;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
+import io.lede.common.sql.NativeQueries;
+import io.lede.common.sql.SqlFilter;
+import io.lede.common.sql.TextSearch;
+
+/** The image list query: newest first, searchable over caption, alt text and credit. */
+@ApplicationScoped
+public class ImageQuery {
+
+    static final TextSearch SEARCH = new TextSearch("i.search_vector", List.of("i.caption", "i.alt_text", "i.credit"));
+
+    private final NativeQueries sql;
+    private final TimeKeyset keyset;
+
+    public ImageQuery(NativeQueries sql, TimeKeyset keyset) {
+        this.sql = sql;
+        this.keyset = keyset;
+    }
+
+    public List<TimeKeyset.Row> page(String q, String credit, Cursor after, int limit) {
+        return keyset.page(new TimeKeyset.Query("image i", "i.id", "i.created_at", null, filtered(q, credit),
+                TimeOrder.NEWEST, after, limit));
+    }
+
+    public long count(String q, String credit) {
+        return sql.count("image i", filtered(q, credit));
+    }
+
+    private SqlFilter filtered(String q, String credit) {
+        SqlFilter where = sql.filter();
+        if (q != null) {
+            where.and(where.matches(SEARCH, q));
+        }
+        if (credit != null) {
+            // "AFP" finds "Emergency Service/AFP".
+            where.and("lower(i.credit) like ? escape '\\'", SqlFilter.likePattern(credit.toLowerCase(Locale.ROOT)));
+        }
+        return where;
+    }
+}

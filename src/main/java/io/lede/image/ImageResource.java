@@ -1,0 +1,268 @@
+package io.lede.image;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lede.common.error.Problem;
+import io.lede.common.error.ProblemException;
+import io.lede.common.http.CachePolicy;
+import io.lede.common.http.FieldSelection;
+import io.lede.common.http.QueryParams;
+import io.lede.common.http.Representations;
+import io.lede.common.openapi.LedeApiDefinition;
+import io.lede.common.paging.Cursor;
+import io.lede.common.paging.CursorPage;
+import io.lede.common.paging.PageLinks;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
+import io.lede.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/v1/images")
+@Tag(name = "Images", description = "Pictures with caption and credit, and renditions sized for each screen")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImageResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final int MAX_SIDE = 4096;
+    /** Renditions never change for a URL: a different picture or crop is a different URL. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final ImageService images;
+    private final Representations representations;
+    private final SecurityIdentity caller;
+    private final Validator validator;
+
+    public ImageResource(ImageService images, Representations representations, SecurityIdentity caller, Validator validator) {
+        this.images = images;
+        this.representations = representations;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Upload an image", description = "The format is decided by the file's bytes. Size and pixel count "
+            + "are limited (lede.images.max-bytes, lede.images.max-pixels, read from the header before decoding). "
+            + "A refused upload leaves nothing behind.")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageUpload.class)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
+    @APIResponse(responseCode = "400", description = "No file, invalid metadata, or a corrupt or truncated image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
+    @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not multipart/form-data, or the file is not a JPEG, PNG, WebP or GIF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(ImageUpload upload, @Context UriInfo uriInfo) throws IOException {
+        if (upload == null || upload.file == null || upload.file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "an image file is required in the part named file");
+        }
+        ImageMetadata metadata = new ImageMetadata(upload.caption, upload.credit, upload.altText, focalPoint(upload.focalPoint));
+        Set<ConstraintViolation<ImageMetadata>> violations = validator.validate(metadata);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(new HashSet<>(violations));
+        }
+        ImageView created = images.upload(upload.file.uploadedFile(), upload.file.size(), metadata);
+        URI location = uriInfo.getBaseUriBuilder().path("v1/images").path(created.id()).build();
+        return representations.written(created).status(Response.Status.CREATED).location(location).build();
+    }
+
+    @GET
+    @Operation(summary = "List images", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "A page of images",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImagePage.class)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    public Response list(@Context UriInfo uriInfo, @Context Request request,
+            @RestQuery @Parameter(description = "Full-text search over caption, alt text and credit") String q,
+            @RestQuery @Parameter(description = "Only images whose credit contains this (case-insensitive)", example = "AFP") String credit,
+            @RestQuery @Parameter(description = "Opaque cursor from the next link of the previous page") String cursor,
+            @RestQuery @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @RestQuery @Parameter(description = "true adds total", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
+            @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,caption,renditions") String fields) {
+        FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
+        Cursor after = cursor == null || cursor.isBlank() ? null
+                : Cursor.decode(cursor.trim(), TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE);
+        ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300), after,
+                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"));
+        CursorPage<ImageView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        return representations.page(request, body, selection, policy()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an image's metadata", description = "With the URLs of the original and of each configured rendition.")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class),
+                    examples = @ExampleObject(name = "image", value = ImageExamples.IMAGE)))
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@RestPath String id, @Context Request request,
+            @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
+        FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
+        return representations.item(request, images.find(id), selection, policy()).build();
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Produces({ "image/jpeg", "image/png", "image/webp", "image/gif", Problem.MEDIA_TYPE })
+    @Operation(summary = "Get the image file or a rendition",
+            description = "Without parameters the original bytes. With w and/or h a rendition, generated once and cached: "
+                    + "contain (default) fits inside w×h, cover fills exactly w×h cropping around the focal point. "
+                    + "Never larger than the original; EXIF orientation applied and EXIF metadata removed.")
+    @APIResponse(responseCode = "200", description = "The bytes; cached for a year, immutable",
+            content = { @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response content(@RestPath String id, @Context Request request,
+            @RestQuery @Parameter(description = "Width in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String w,
+            @RestQuery @Parameter(description = "Height in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
+            @RestQuery @Parameter(description = "contain (default) or cover (needs w and h)", schema = @Schema(type = SchemaType.STRING, enumeration = { "contain", "cover" })) String fit,
+            @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
+        ImageService.Content content = images.content(id, spec(w, h, fit, format));
+        EntityTag tag = new EntityTag(content.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(content.bytes(), content.mimeType()).header(HttpHeaders.CONTENT_LENGTH, content.bytes().length);
+        return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change an image's metadata (JSON Merge Patch)", description = "caption, credit, altText, focalPoint. Needs If-Match.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ImageMetadata.class),
+            examples = @ExampleObject(name = "patch", value = ImageExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
+    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
+    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
+    public Response patch(@RestPath String id, JsonNode patch,
+            @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
+        ImageView current = images.find(id);
+        representations.requireMatch(ifMatch, current);
+        return representations.written(images.patch(UUID.fromString(current.id()), patch, current.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete an image", description = "Admin only. Refused (409) while a published or scheduled article uses it; "
+            + "removes the file and its renditions.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A published or scheduled article uses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@RestPath String id) throws IOException {
+        ImageView current = images.find(id);
+        images.delete(UUID.fromString(current.id()));
+        return Response.noContent().build();
+    }
+
+    private CachePolicy policy() {
+        return CachePolicy.of(!caller.isAnonymous(), true);
+    }
+
+    private static ImageCodec.Spec spec(String w, String h, String fit, String format) {
+        if (w == null && h == null && fit == null && format == null) {
+            return null;
+        }
+        Integer width = w == null ? null : QueryParams.intInRange(w, "w", 0, 1, MAX_SIDE);
+        Integer height = h == null ? null : QueryParams.intInRange(h, "h", 0, 1, MAX_SIDE);
+        ImageCodec.Fit mode = QueryParams.enumValue(fit, "fit", ImageCodec.Fit.class, ImageCodec.Fit.CONTAIN);
+        if (mode == ImageCodec.Fit.COVER && (width == null || height == null)) {
+            throw ProblemException.invalid("fit", "cover needs both w and h");
+        }
+        ImageFormat output = null;
+        if (format != null) {
+            output = ImageFormat.fromApiName(format).filter(ImageCodec::canWrite)
+                    .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp"));
+        }
+        return new ImageCodec.Spec(width, height, mode, output);
+    }
+
+    /** "x,y" as fractions, or nothing. */
+    private static FocalPoint focalPoint(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split(",");
+        try {
+            if (parts.length == 2) {
+                return new FocalPoint(Float.valueOf(parts[0].trim()), Float.valueOf(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("focalPoint", "must be x,y with both between 0 and 1, e.g. 0.5,0.3");
+    }
+
+    /** The shape of a list response, for the OpenAPI document. */
+    @Schema(name = "ImagePage")
+    record ImagePage(
+            @Schema(required = true) List<ImageView> items,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, description = "Relative URL of the next page; null on the last") String next,
+            @Schema(description = "Number of matching images; only with count=true") Long total) {
+    }
+
+}

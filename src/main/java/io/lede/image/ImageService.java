@@ -1,0 +1,245 @@
+package io.lede.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lede.article.Article;
+import io.lede.common.config.LedeConfig;
+import io.lede.common.error.ProblemException;
+import io.lede.common.error.ProblemType;
+import io.lede.common.http.MergePatcher;
+import io.lede.common.paging.Cursor;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeOrder;
+import io.lede.common.text.Ids;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Images' rules: what an upload must be (checked by its bytes, size and pixel count before it is
+ * decoded), keeping files and rows in step, and renditions.
+ */
+@ApplicationScoped
+@Transactional
+public class ImageService {
+
+    public record Page(List<ImageView> items, Cursor next, Long total) {
+    }
+
+    /** Bytes to send, their type, and a strong ETag that names exactly these bytes. */
+    public record Content(byte[] bytes, String mimeType, String etag) {
+    }
+
+    private final ImageStore store;
+    private final RenditionCache renditions;
+    private final ImageMapper mapper;
+    private final ImageQuery query;
+    private final MergePatcher patcher;
+    private final LedeConfig config;
+
+    public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
+            MergePatcher patcher, LedeConfig config) {
+        this.store = store;
+        this.renditions = renditions;
+        this.mapper = mapper;
+        this.query = query;
+        this.patcher = patcher;
+        this.config = config;
+    }
+
+    /**
+     * Checks the upload and stores it: the file first, then the row; if the row cannot be written
+     * the file goes again, so a refused upload leaves nothing behind.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public ImageView upload(Path file, long size, ImageMetadata metadata) throws IOException {
+        if (size > config.images().maxBytes()) {
+            throw ProblemException.of(ProblemType.TOO_LARGE,
+                    "The file is " + size + " bytes; at most " + config.images().maxBytes() + " are accepted");
+        }
+        ImageFormat format = ImageFormat.sniff(head(file)).orElseThrow(() -> new ProblemException(ProblemType.forStatus(415,
+                "Only JPEG, PNG, WebP and GIF images are accepted, recognised by their content; this file is none of them")));
+        int[] header = readableHeader(file, format);
+        long pixels = (long) header[0] * header[1];
+        if (pixels > config.images().maxPixels()) {
+            throw ProblemException.of(ProblemType.TOO_LARGE, "The image is " + header[0] + "×" + header[1] + " = " + pixels
+                    + " pixels; at most " + config.images().maxPixels() + " are accepted");
+        }
+        BufferedImage decoded = decodeOrRefuse(file, format);
+
+        Image image = new Image();
+        image.id = UUID.randomUUID();
+        image.width = decoded.getWidth();
+        image.height = decoded.getHeight();
+        image.mimeType = format.mimeType();
+        image.bytes = size;
+        image.storageKey = "originals/" + image.id.toString().substring(0, 2) + "/" + image.id + "." + format.extension();
+        image.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        image.updatedAt = image.createdAt;
+        mapper.copy(metadata, image);
+
+        store.put(image.storageKey, file);
+        try {
+            QuarkusTransaction.requiringNew().run(image::persist);
+        } catch (RuntimeException e) {
+            store.delete(image.storageKey);
+            throw e;
+        }
+        Log.infof("Stored image %s (%s, %dx%d, %d bytes)", image.id, image.mimeType, image.width, image.height, size);
+        return mapper.toView(image);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ImageView find(String id) {
+        return mapper.toView(load(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(String q, String credit, Cursor after, int limit, boolean count) {
+        List<TimeKeyset.Row> rows = query.page(q, credit, after, limit);
+        boolean more = rows.size() > limit;
+        List<TimeKeyset.Row> page = more ? rows.subList(0, limit) : rows;
+        Map<UUID, Image> byId = Image.withIds(page.stream().map(TimeKeyset.Row::id).toList()).stream()
+                .collect(Collectors.toMap(image -> image.id, Function.identity()));
+        List<ImageView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
+        Cursor next = more ? page.get(page.size() - 1).cursor(TimeOrder.NEWEST) : null;
+        return new Page(items, next, count ? query.count(q, credit) : null);
+    }
+
+    public ImageView patch(UUID id, JsonNode patch, long expectedVersion) {
+        Image image = load(id.toString());
+        if (image.version != expectedVersion) {
+            throw ProblemException.of(ProblemType.STALE, "The image changed meanwhile; fetch it again and reapply the change");
+        }
+        mapper.copy(patcher.apply(mapper.toMetadata(image), patch, ImageMetadata.class), image);
+        image.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        image.flush();
+        return mapper.toView(image);
+    }
+
+    /** Refused while a published or scheduled article uses it; otherwise the row, the file and its renditions go. */
+    public void delete(UUID id) throws IOException {
+        Image image = load(id.toString());
+        List<String> users = Article.slugsOfLiveArticlesUsingImage(id);
+        if (!users.isEmpty()) {
+            throw ProblemException.of(ProblemType.CONFLICT, "The image is used by published or scheduled article(s): "
+                    + String.join(", ", users) + "; remove it from them first");
+        }
+        Article.forgetImage(id);
+        image.delete();
+        image.flush();
+        store.delete(image.storageKey);
+        renditions.evictImage(id.toString());
+        Log.infof("Deleted image %s", id);
+    }
+
+    /** The original bytes, or a rendition made once and then served from the cache. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Content content(String id, ImageCodec.Spec spec) throws IOException {
+        Image image = load(id);
+        if (spec == null) {
+            try (InputStream original = store.open(image.storageKey)) {
+                return new Content(original.readAllBytes(), image.mimeType, tag("original/" + image.storageKey));
+            }
+        }
+        ImageFormat format = spec.format() != null ? spec.format() : image.format().renditionDefault();
+        ImageCodec.Spec resolved = new ImageCodec.Spec(spec.width(), spec.height(), spec.fit(), format);
+        FocalPoint focus = ImageMapper.focalPoint(image) != null ? ImageMapper.focalPoint(image) : FocalPoint.CENTRE;
+        String key = renditionKey(image, resolved, focus);
+        byte[] bytes = renditions.get(key, () -> {
+            try (InputStream original = store.open(image.storageKey)) {
+                return ImageCodec.render(ImageCodec.decode(original), resolved, focus);
+            }
+        });
+        return new Content(bytes, format.mimeType(), tag(key));
+    }
+
+    /** Of these ids, the ones no image has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> missing(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        if (Image.countExisting(wanted) == wanted.size()) {
+            return Set.of();
+        }
+        wanted.removeAll(Image.withIds(wanted).stream().map(image -> image.id).collect(Collectors.toSet()));
+        return wanted;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, ImageView> views(Collection<UUID> ids) {
+        return Image.withIds(new HashSet<>(ids)).stream().collect(Collectors.toMap(image -> image.id, mapper::toView));
+    }
+
+    /** Everything that changes a rendition's pixels is in its key; cover crops depend on the focal point. */
+    private static String renditionKey(Image image, ImageCodec.Spec spec, FocalPoint focus) {
+        String size = (spec.width() == null ? "" : spec.width()) + "x" + (spec.height() == null ? "" : spec.height());
+        String crop = spec.fit() == ImageCodec.Fit.COVER ? "-cover-" + focus.x() + "," + focus.y() : "-contain";
+        return image.id + "/" + size + crop + "." + spec.format().extension();
+    }
+
+    private Image load(String id) {
+        return Ids.parse(id).flatMap(uuid -> Image.<Image> findByIdOptional(uuid))
+                .orElseThrow(() -> ProblemException.notFound("image", id));
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream input = Files.newInputStream(file)) {
+            return input.readNBytes(16);
+        }
+    }
+
+    private static int[] readableHeader(Path file, ImageFormat format) {
+        try {
+            int[] size = ImageCodec.headerSize(file, format);
+            if (size != null && size[0] > 0 && size[1] > 0) {
+                return size;
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.debugf("Unreadable %s header: %s", format, e.getMessage());
+        }
+        throw ProblemException.of(ProblemType.VALIDATION, "The file starts like a " + format.name()
+                + " image but its header cannot be read; it is corrupt or truncated");
+    }
+
+    private static BufferedImage decodeOrRefuse(Path file, ImageFormat format) {
+        try (InputStream input = Files.newInputStream(file)) {
+            return ImageCodec.decode(input);
+        } catch (IOException | RuntimeException e) {
+            Log.debugf("Undecodable %s: %s", format, e.getMessage());
+            throw ProblemException.of(ProblemType.VALIDATION, "The " + format.name()
+                    + " image could not be decoded; it is corrupt or truncated");
+        }
+    }
+
+    private static String tag(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.lede.image;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.lede.common.http.FieldSelection;
+
+/** An image as clients see it, with the URLs of its original and of each configured rendition. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Image")
+public record ImageView(
+        @Schema(required = true) String id,
+        String caption,
+        String credit,
+        String altText,
+        @Schema(required = true) int width,
+        @Schema(required = true) int height,
+        @Schema(required = true, examples = "image/jpeg") String mimeType,
+        @Schema(required = true) long bytes,
+        FocalPoint focalPoint,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true) long version,
+        @Schema(required = true, description = "The original file") String contentUrl,
+        @Schema(required = true, description = "Rendition name to URL, for the configured widths") Map<String, String> renditions) {
+
+    public static final Set<String> FIELDS = FieldSelection.namesOf(ImageView.class);
+}

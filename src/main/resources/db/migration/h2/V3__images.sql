@@ -1,0 +1,27 @@
+-- The embedded twin of db/migration/postgresql/V3 (no tsvector; search falls back to LIKE).
+
+create table image (
+    id          uuid primary key,
+    caption     varchar(2000),
+    credit      varchar(300),
+    alt_text    varchar(1000),
+    width       integer      not null,
+    height      integer      not null,
+    mime_type   varchar(32)  not null,
+    bytes       bigint       not null,
+    focal_x     real,
+    focal_y     real,
+    storage_key varchar(200) not null,
+    created_at  timestamp with time zone not null,
+    updated_at  timestamp with time zone not null,
+    version     bigint       not null
+);
+create index image_created_idx on image (created_at desc, id desc);
+
+create table article_image (
+    article_id uuid    not null references article (id) on delete cascade,
+    position   integer not null,
+    image_id   uuid    not null references image (id),
+    primary key (article_id, position)
+);
+create index article_image_image_idx on article_image (image_id);

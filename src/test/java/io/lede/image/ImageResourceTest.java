@@ -1,0 +1,314 @@
+package io.lede.image;
+
+import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.article;
+import static io.lede.TestApi.create;
+import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.readerToken;
+import static io.lede.TestApi.uniqueSection;
+import static io.lede.TestApi.uploadImage;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ImageResourceTest {
+
+    private static final Path ORIGINALS = Path.of("target/test-data/images");
+    private static final Path RENDITIONS = Path.of("target/test-data/renditions");
+
+    @Test
+    void shouldStoreJpegPngWebpAndGifByTheirBytes() {
+        BufferedImage picture = TestImages.halves(200, 100);
+        for (String format : List.of("jpeg", "png", "webp", "gif")) {
+            byte[] bytes = TestImages.encode(picture, format);
+            // The declared type and name lie on purpose: only the bytes count.
+            Response stored = uploadImage(bytes, "upload.bin", "application/octet-stream");
+            stored.then()
+                    .body("mimeType", equalTo("image/" + format))
+                    .body("width", equalTo(200))
+                    .body("height", equalTo(100))
+                    .body("bytes", equalTo(bytes.length))
+                    .body("caption", equalTo("A test picture"))
+                    .body("credit", equalTo("Lede/Test Desk"))
+                    .body("contentUrl", endsWith("/v1/images/" + stored.path("id") + "/content"))
+                    .body("renditions.thumb", endsWith("/content?w=320"))
+                    .body("renditions.large", endsWith("/content?w=2048"));
+            byte[] original = given().get("/v1/images/" + stored.path("id") + "/content")
+                    .then().statusCode(200)
+                    .contentType("image/" + format)
+                    .extract().asByteArray();
+            assertEquals(bytes.length, original.length, format);
+        }
+    }
+
+    @Test
+    void shouldRenderRenditionsOfTheRightSize() {
+        String id = uploadImage(TestImages.png(200, 100), "p.png", "image/png").path("id");
+
+        assertSize(rendition(id, Map.of("w", "50")), 50, 25);
+        assertSize(rendition(id, Map.of("h", "20")), 40, 20);
+        assertSize(rendition(id, Map.of("w", "100", "h", "100")), 100, 50);
+        // Never larger than the original.
+        assertSize(rendition(id, Map.of("w", "1000")), 200, 100);
+        assertSize(rendition(id, Map.of("w", "400", "h", "400", "fit", "cover")), 100, 100);
+        assertSize(rendition(id, Map.of("w", "50", "h", "50", "fit", "cover")), 50, 50);
+    }
+
+    @Test
+    void shouldCropCoverAroundTheFocalPoint() {
+        Response left = given().auth().oauth2(editorToken())
+                .multiPart("file", "f.png", TestImages.png(200, 100), "image/png")
+                .multiPart("focalPoint", "0.2,0.5")
+                .post("/v1/images").then().statusCode(201)
+                .body("focalPoint.x", equalTo(0.2f)).extract().response();
+        BufferedImage crop = TestImages.decode(rendition(left.path("id"), Map.of("w", "50", "h", "50", "fit", "cover")));
+        assertEquals(50, crop.getWidth());
+        assertEquals(50, crop.getHeight());
+        assertRed(crop.getRGB(25, 25));
+        assertRed(crop.getRGB(45, 25));
+
+        // Move the focal point to the right half: the same URL now crops blue.
+        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", left.header("ETag"))
+                .body(Map.of("focalPoint", Map.of("x", 0.8, "y", 0.5))).patch("/v1/images/" + left.path("id"))
+                .then().statusCode(200).body("focalPoint.x", equalTo(0.8f)).body("version", equalTo(1));
+        BufferedImage moved = TestImages.decode(rendition(left.path("id"), Map.of("w", "50", "h", "50", "fit", "cover")));
+        assertBlue(moved.getRGB(25, 25));
+    }
+
+    @Test
+    void shouldServeRenditionsImmutableWithETagsAndAnswer304() {
+        String id = uploadImage(TestImages.png(200, 100), "p.png", "image/png").path("id");
+        Response first = given().queryParam("w", 64).queryParam("format", "jpeg").get("/v1/images/" + id + "/content")
+                .then().statusCode(200)
+                .contentType("image/jpeg")
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .extract().response();
+        String etag = first.header("ETag");
+        given().queryParam("w", 64).queryParam("format", "jpeg").header("If-None-Match", etag).get("/v1/images/" + id + "/content")
+                .then().statusCode(304).header("ETag", etag);
+        given().queryParam("w", 64).queryParam("format", "webp").get("/v1/images/" + id + "/content")
+                .then().statusCode(200).contentType("image/webp");
+        given().get("/v1/images/" + id + "/content").then().statusCode(200)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+        assertSize(rendition(id, Map.of("w", "64", "format", "webp")), 64, 32);
+    }
+
+    @Test
+    void shouldApplyExifOrientationAndStripExifFromRenditions() {
+        // Orientation 6: the camera was turned; the picture is shown rotated 90° clockwise.
+        byte[] jpeg = TestImages.jpegWithExif(TestImages.halves(200, 100), 6, "GPS 48.8584 N 2.2945 E");
+        assertTrue(TestImages.contains(jpeg, "Exif"));
+        String id = uploadImage(jpeg, "camera.jpg", "image/jpeg")
+                .then().body("width", equalTo(100)).body("height", equalTo(200))
+                .extract().path("id");
+
+        byte[] small = rendition(id, Map.of("w", "50"));
+        assertSize(small, 50, 100);
+        assertFalse(TestImages.contains(small, "Exif"), "EXIF survived into the rendition");
+        assertFalse(TestImages.contains(small, "48.8584"), "the GPS note survived into the rendition");
+    }
+
+    @Test
+    void shouldRefuseWhatIsNotAnImageAndStoreNothing() throws IOException {
+        long files = countFiles(ORIGINALS);
+        int images = totalImages();
+
+        byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".getBytes();
+        refuse(pdf, "photo.jpg", "image/jpeg", 415);
+        refuse(TestImages.truncated(TestImages.png(300, 300)), "cut.png", "image/png", 400);
+        refuse(TestImages.pngHeader(60000, 60000), "bomb.png", "image/png", 413)
+                .then().body("detail", containsString("60000"));
+        refuse("GIF89a but nothing else".getBytes(), "broken.gif", "image/gif", 400);
+
+        assertEquals(files, countFiles(ORIGINALS), "a refused upload left a file");
+        assertEquals(images, totalImages(), "a refused upload left a row");
+    }
+
+    @Test
+    void shouldRefuseFilesOverTheSizeLimit() {
+        byte[] big = new byte[21 * 1024 * 1024];
+        System.arraycopy(TestImages.png(10, 10), 0, big, 0, 8);
+        given().auth().oauth2(editorToken()).multiPart("file", "big.png", big, "image/png").post("/v1/images")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldValidateUploads() {
+        given().auth().oauth2(editorToken()).multiPart("caption", "no file").post("/v1/images")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
+        given().auth().oauth2(editorToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png")
+                .multiPart("focalPoint", "left").post("/v1/images")
+                .then().statusCode(400).body("errors[0].field", equalTo("focalPoint"));
+        given().auth().oauth2(editorToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png")
+                .multiPart("focalPoint", "1.5,0.5").post("/v1/images")
+                .then().statusCode(400).body("errors[0].field", equalTo("focalPoint.x"));
+        given().auth().oauth2(editorToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png")
+                .multiPart("caption", "x".repeat(2001)).post("/v1/images")
+                .then().statusCode(400).body("errors[0].field", equalTo("caption"));
+        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).body("{}").post("/v1/images").then().statusCode(415);
+        given().multiPart("file", "p.png", TestImages.png(10, 10), "image/png").post("/v1/images").then().statusCode(401);
+        given().auth().oauth2(readerToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png").post("/v1/images")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void shouldRejectBadRenditionParameters() {
+        String id = uploadImage(TestImages.png(20, 20), "p.png", "image/png").path("id");
+        for (String[] bad : List.of(new String[] { "w", "0" }, new String[] { "w", "5000" }, new String[] { "h", "x" },
+                new String[] { "fit", "stretch" }, new String[] { "format", "tiff" })) {
+            given().queryParam(bad[0], bad[1]).get("/v1/images/" + id + "/content")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
+        }
+        given().queryParam("w", 10).queryParam("fit", "cover").get("/v1/images/" + id + "/content")
+                .then().statusCode(400).body("errors[0].field", equalTo("fit"));
+        given().get("/v1/images/" + UUID.randomUUID() + "/content").then().statusCode(404);
+        given().get("/v1/images/nope").then().statusCode(404);
+    }
+
+    @Test
+    void shouldGenerateARenditionOnceUnderConcurrentFirstRequests() throws Exception {
+        String id = uploadImage(TestImages.png(400, 300), "p.png", "image/png").path("id");
+        double before = generatedRenditions();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> given().queryParam("w", 123).get("/v1/images/" + id + "/content").statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 1, generatedRenditions());
+    }
+
+    @Test
+    void shouldListSearchAndFilterImages() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String afp = given().auth().oauth2(editorToken()).multiPart("file", "a.png", TestImages.png(10, 10), "image/png")
+                .multiPart("caption", "Lighthouse " + tag + " at dusk").multiPart("credit", "Emergency Service/AFP")
+                .post("/v1/images").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(editorToken()).multiPart("file", "b.png", TestImages.png(10, 10), "image/png")
+                .multiPart("caption", "Harbour " + tag).multiPart("credit", "Kevin Lamar/Reuters")
+                .post("/v1/images").then().statusCode(201);
+
+        given().queryParam("q", "lighthouse " + tag).get("/v1/images")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(afp));
+        given().queryParam("q", tag).queryParam("credit", "afp").get("/v1/images")
+                .then().body("items.id", org.hamcrest.Matchers.contains(afp));
+        Response page = given().queryParam("q", tag).queryParam("limit", 1).queryParam("count", true).get("/v1/images")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.size()", equalTo(1)).extract().response();
+        given().urlEncodingEnabled(false).get(page.<String> path("next")).then().statusCode(200).body("items.id",
+                org.hamcrest.Matchers.contains(afp));
+        given().queryParam("limit", 0).get("/v1/images").then().statusCode(400);
+    }
+
+    @Test
+    void shouldPatchMetadataWithIfMatch() {
+        Response stored = uploadImage(TestImages.png(10, 10), "p.png", "image/png");
+        String id = stored.path("id");
+        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").body(Map.of("caption", "x"))
+                .patch("/v1/images/" + id).then().statusCode(428);
+        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", "\"old\"")
+                .body(Map.of("caption", "x")).patch("/v1/images/" + id).then().statusCode(412);
+        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", stored.header("ETag"))
+                .body(Map.of("credit", "Emergency Service/AFP", "altText", "Red and blue")).patch("/v1/images/" + id)
+                .then().statusCode(200)
+                .body("credit", equalTo("Emergency Service/AFP"))
+                .body("altText", equalTo("Red and blue"))
+                .body("caption", equalTo("A test picture"))
+                .body("width", equalTo(10));
+        given().auth().oauth2(readerToken()).contentType("application/merge-patch+json").header("If-Match", "*")
+                .body(Map.of("caption", "x")).patch("/v1/images/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void shouldDeleteOnlyAsAdminAndNotWhileAPublishedArticleUsesIt() throws IOException {
+        String used = uploadImage(TestImages.png(30, 30), "p.png", "image/png").path("id");
+        Map<String, Object> story = article(uniqueSection(), "Pictured");
+        story.put("leadImage", used);
+        String slug = create(story).path("slug");
+        given().auth().oauth2(editorToken()).delete("/v1/images/" + used).then().statusCode(403);
+        given().auth().oauth2(ADMIN).delete("/v1/images/" + used)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(slug));
+
+        String unused = uploadImage(TestImages.png(30, 30), "p.png", "image/png").path("id");
+        rendition(unused, Map.of("w", "10"));
+        assertTrue(Files.exists(RENDITIONS.resolve(unused)));
+        long files = countFiles(ORIGINALS);
+        given().auth().oauth2(ADMIN).delete("/v1/images/" + unused).then().statusCode(204);
+        given().get("/v1/images/" + unused).then().statusCode(404);
+        given().get("/v1/images/" + unused + "/content").then().statusCode(404);
+        assertEquals(files - 1, countFiles(ORIGINALS));
+        assertFalse(Files.exists(RENDITIONS.resolve(unused)), "renditions outlived their image");
+    }
+
+    static byte[] rendition(String id, Map<String, String> params) {
+        return given().queryParams(params).get("/v1/images/" + id + "/content")
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    static void assertSize(byte[] bytes, int width, int height) {
+        BufferedImage image = TestImages.decode(bytes);
+        assertEquals(width + "x" + height, image.getWidth() + "x" + image.getHeight());
+    }
+
+    private static void assertRed(int rgb) {
+        assertTrue(((rgb >> 16) & 0xff) > 200 && (rgb & 0xff) < 60, "expected red, got " + Integer.toHexString(rgb));
+    }
+
+    private static void assertBlue(int rgb) {
+        assertTrue((rgb & 0xff) > 200 && ((rgb >> 16) & 0xff) < 60, "expected blue, got " + Integer.toHexString(rgb));
+    }
+
+    private static Response refuse(byte[] bytes, String name, String type, int status) {
+        return given().auth().oauth2(editorToken()).multiPart("file", name, bytes, type).post("/v1/images")
+                .then().statusCode(status).contentType("application/problem+json").extract().response();
+    }
+
+    private static int totalImages() {
+        return given().queryParam("count", true).queryParam("limit", 1).get("/v1/images").path("total");
+    }
+
+    private static long countFiles(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static double generatedRenditions() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("lede_renditions_generated_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
