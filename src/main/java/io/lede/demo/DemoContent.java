@@ -1,12 +1,19 @@
 package io.lede.demo;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import javax.imageio.ImageIO;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleRequest;
@@ -14,6 +21,9 @@ import io.lede.article.ArticleService;
 import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
 import io.lede.article.BodyBlock;
+import io.lede.image.FocalPoint;
+import io.lede.image.ImageMetadata;
+import io.lede.image.ImageService;
 import io.lede.quote.QuoteRequest;
 import io.lede.quote.QuoteService;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -30,13 +40,15 @@ public class DemoContent {
 
     private final ArticleService articles;
     private final QuoteService quotes;
+    private final ImageService images;
 
-    public DemoContent(ArticleService articles, QuoteService quotes) {
+    public DemoContent(ArticleService articles, QuoteService quotes, ImageService images) {
         this.articles = articles;
         this.quotes = quotes;
+        this.images = images;
     }
 
-    void seed(@Observes StartupEvent event) {
+    void seed(@Observes StartupEvent event) throws IOException {
         if (Article.count() > 0) {
             return;
         }
@@ -59,9 +71,16 @@ public class DemoContent {
         UUID scientistAgain = quote("Amara Okonkwo", "chief scientist of the survey",
                 "We named nothing yet. Naming a species takes longer than finding it.",
                 now.minus(49, ChronoUnit.HOURS), null, "en");
+        UUID ferry = picture(DemoPictures.harbour(1600, 1000), "jpeg",
+                "The first ferry leaves Marren after three days of storms.", "Lede/Demo Desk",
+                "A white ferry on a grey sea under a stormy sky.", new FocalPoint(0.5f, 0.55f));
+        UUID comet = picture(DemoPictures.comet(1200, 800), "png",
+                "Komet Lindqvist, wie er im Dezember zu sehen sein soll (Illustration).", "Lede/Grafik",
+                "A bright comet with a pale tail over a starry sky.", new FocalPoint(0.66f, 0.35f));
         ArticleView harbour = articles.create(story("Harbour of Marren reopens after three days of storms",
                 "Ferries sail again from noon; the port expects delays until the weekend.", "world", "en",
                 List.of("weather", "transport"), "Marren", ArticleStatus.PUBLISHED, now.minus(3, ChronoUnit.HOURS), null,
+                new BodyBlock.Image(ferry),
                 new BodyBlock.Paragraph("The first ferry left Marren at noon on Tuesday, watched by a small crowd on the quay "
                         + "that had waited since the weekend for the wind to drop."),
                 new BodyBlock.Quote(harbourMaster),
@@ -97,6 +116,7 @@ public class DemoContent {
         articles.create(story("Komet Lindqvist wird im Dezember mit bloßem Auge sichtbar",
                 "Astronominnen erwarten die größte Helligkeit in der zweiten Dezemberwoche.", "science", "de",
                 List.of("astronomie"), null, ArticleStatus.PUBLISHED, now.minus(5, ChronoUnit.HOURS), null,
+                new BodyBlock.Image(comet),
                 new BodyBlock.Paragraph("Der Komet nähert sich der Sonne schneller als zunächst berechnet.")));
         articles.create(story("Draft: budget talks enter their final week",
                 "Not yet published: editors see it with a token.", "world", "en", List.of("economy"), null,
@@ -109,6 +129,17 @@ public class DemoContent {
         Log.info("Dev mode: added demo articles and quotes (admin token: see lede.bootstrap-admin-token)");
     }
 
+    private UUID picture(BufferedImage image, String format, String caption, String credit, String altText,
+            FocalPoint focus) throws IOException {
+        Path file = Files.createTempFile("lede-demo", "." + format);
+        try {
+            ImageIO.write(image, format, file.toFile());
+            return UUID.fromString(images.upload(file, Files.size(file), new ImageMetadata(caption, credit, altText, focus)).id());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private UUID quote(String speaker, String role, String text, Instant saidAt, String context, String language) {
         return UUID.fromString(quotes.create(new QuoteRequest(text, new QuoteRequest.Speaker(speaker, role), null, saidAt,
                 context, language)).id());
@@ -117,7 +148,9 @@ public class DemoContent {
     private static ArticleRequest story(String headline, String standfirst, String section, String language,
             List<String> tags, String location, ArticleStatus status, Instant publishedAt, UUID translationOf,
             BodyBlock... body) {
+        UUID lead = Arrays.stream(body).filter(BodyBlock.Image.class::isInstance)
+                .map(block -> ((BodyBlock.Image) block).imageId()).findFirst().orElse(null);
         return new ArticleRequest(null, headline, standfirst, List.of(body), "Lede demo desk", section, tags, language,
-                translationOf, status, publishedAt, null, location, "Lede");
+                translationOf, status, publishedAt, lead, location, "Lede");
     }
 }
