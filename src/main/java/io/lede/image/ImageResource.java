@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,9 +50,9 @@ import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.paging.Cursor;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
+import io.lede.common.paging.PageParams;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
 import io.lede.security.Roles;
@@ -116,18 +117,13 @@ public class ImageResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    public Response list(@Context UriInfo uriInfo, @Context Request request,
+    public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Full-text search over caption, alt text and credit") String q,
             @RestQuery @Parameter(description = "Only images whose credit contains this (case-insensitive)", example = "AFP") String credit,
-            @RestQuery @Parameter(description = "Opaque cursor from the next link of the previous page") String cursor,
-            @RestQuery @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @RestQuery @Parameter(description = "true adds total", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,caption,renditions") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
-        Cursor after = cursor == null || cursor.isBlank() ? null
-                : Cursor.decode(cursor.trim(), TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE);
-        ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300), after,
-                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"));
+        ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300),
+                paging.after(TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE), paging.limit(), paging.count());
         CursorPage<ImageView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
         return representations.page(request, body, selection, policy()).build();
     }

@@ -2,6 +2,7 @@ package io.lede.quote;
 
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,9 +29,9 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
-import io.lede.common.paging.Cursor;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
+import io.lede.common.paging.PageParams;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,15 +57,10 @@ public class SpeakerResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    public Response list(@Context UriInfo uriInfo, @Context Request request,
-            @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q,
-            @RestQuery @Parameter(description = "Opaque cursor from the next link of the previous page") String cursor,
-            @RestQuery @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @RestQuery @Parameter(description = "true adds total", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String count) {
-        Cursor after = cursor == null || cursor.isBlank() ? null
-                : Cursor.decode(cursor.trim(), SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE);
-        QuoteService.Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200), after,
-                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
+    public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
+            @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q) {
+        QuoteService.Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200),
+                paging.after(SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE), paging.limit(), paging.count(),
                 caller.hasRole(Roles.EDITOR));
         CursorPage<SpeakerView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
         return representations.page(request, body, FieldSelection.ALL, policy()).build();

@@ -12,10 +12,10 @@ import io.lede.common.http.QueryParams;
 import io.lede.common.text.Languages;
 
 /**
- * The query parameters every time-ordered list shares (articles, quotes), and their checks.
+ * The query parameters every time-ordered list shares (articles, quotes) besides paging, and their checks.
  * Features extend it with their own filters.
  */
-public class TimeListParams {
+public class TimeListParams extends PageParams {
 
     public static final int MAX_QUERY_LENGTH = 200;
 
@@ -41,20 +41,6 @@ public class TimeListParams {
             schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "relevance" }, defaultValue = "newest"))
     String sort;
 
-    @RestQuery
-    @Parameter(description = "Opaque cursor from the next link of the previous page")
-    String cursor;
-
-    @RestQuery
-    @Parameter(description = "Items per page",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    String limit;
-
-    @RestQuery
-    @Parameter(description = "true adds total, the number of matching items",
-            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    String count;
-
     protected TimeListQuery parseShared() {
         String query = QueryParams.text(q, "q", MAX_QUERY_LENGTH);
         TimeOrder order = QueryParams.enumValue(sort, "sort", TimeOrder.class, TimeOrder.NEWEST);
@@ -71,7 +57,6 @@ public class TimeListParams {
             throw ProblemException.invalid("lang", "must be a BCP-47 language tag such as en or zh-Hans");
         }
         return new TimeListQuery(Languages.canonical(language), query, start, end, order,
-                QueryParams.intInRange(limit, "limit", 20, 1, 100), QueryParams.bool(count, "count"),
-                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), order.apiName(), TimeKeyset.CURSOR_SIZE));
+                limit(), count(), after(order.apiName(), TimeKeyset.CURSOR_SIZE));
     }
 }
