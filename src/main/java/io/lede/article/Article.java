@@ -127,6 +127,19 @@ public class Article extends PanacheEntityBase {
         return count("translationGroup = ?1 and language = ?2 and id <> ?3", group, language, exceptId) > 0;
     }
 
+    /** Languages that have at least one published article. */
+    public static List<String> publishedLanguages() {
+        return getEntityManager().createQuery("select distinct a.language from Article a where a.status = :published",
+                String.class).setParameter("published", ArticleStatus.PUBLISHED).getResultList();
+    }
+
+    /** Sections with their number of published articles and latest publication, by name. */
+    public static List<Object[]> publishedSections() {
+        return getEntityManager().createQuery("select a.section, count(a), max(a.publishedAt) from Article a"
+                + " where a.status = :published group by a.section order by a.section", Object[].class)
+                .setParameter("published", ArticleStatus.PUBLISHED).getResultList();
+    }
+
     /** Scheduled articles whose time has come. */
     public static List<Article> dueForPublication(Instant now) {
         return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);

@@ -14,7 +14,10 @@ public class HttpFilters {
     @ServerResponseFilter
     public void commonHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         // Quarkus compresses but does not say so to caches; without Vary a CDN could mix encodings.
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        // One Vary header, keeping whatever the resource already varies on (Accept-Language).
+        Object vary = response.getHeaders().getFirst(HttpHeaders.VARY);
+        response.getHeaders().putSingle(HttpHeaders.VARY,
+                vary == null ? HttpHeaders.ACCEPT_ENCODING : vary + ", " + HttpHeaders.ACCEPT_ENCODING);
         if (Log.isDebugEnabled()) {
             Log.debugf("%s %s -> %d", request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
                     response.getStatus());

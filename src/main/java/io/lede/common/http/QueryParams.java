@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.lede.common.error.ProblemException;
+import io.lede.common.text.Languages;
 
 /**
  * Query parameters arrive as strings and are parsed here, so a bad value is a 400 that names the
@@ -74,6 +75,15 @@ public final class QueryParams {
                     .collect(Collectors.joining(", "));
             throw ProblemException.invalid(name, "must be one of " + accepted);
         }
+    }
+
+    /** A BCP-47 tag in its canonical case, or null when absent. */
+    public static String language(String raw, String name) {
+        String language = text(raw, name, 35);
+        if (language != null && !language.matches(Languages.PATTERN)) {
+            throw ProblemException.invalid(name, "must be a BCP-47 language tag such as en or zh-Hans");
+        }
+        return Languages.canonical(language);
     }
 
     public static String text(String raw, String name, int maxLength) {

@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.QueryParams;
-import io.lede.common.text.Languages;
 
 /**
  * The query parameters every time-ordered list shares (articles, quotes) besides paging, and their checks.
@@ -52,11 +51,7 @@ public class TimeListParams extends PageParams {
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        String language = QueryParams.text(lang, "lang", 35);
-        if (language != null && !language.matches(Languages.PATTERN)) {
-            throw ProblemException.invalid("lang", "must be a BCP-47 language tag such as en or zh-Hans");
-        }
-        return new TimeListQuery(Languages.canonical(language), query, start, end, order,
+        return new TimeListQuery(QueryParams.language(lang, "lang"), query, start, end, order,
                 limit(), count(), after(order.apiName(), TimeKeyset.CURSOR_SIZE));
     }
 }

@@ -1,0 +1,89 @@
+package io.lede.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.lede.article.Article;
+import io.lede.article.ArticleMapper;
+import io.lede.article.ArticleFilter;
+import io.lede.article.ArticleQuery;
+import io.lede.article.ArticleStatus;
+import io.lede.common.paging.TimeKeyset;
+import io.lede.common.paging.TimeListQuery;
+import io.lede.common.paging.TimeOrder;
+import io.lede.common.text.AcceptLanguage;
+import io.lede.image.ImageService;
+import io.lede.image.ImageView;
+
+/** What partners and apps read: headline lists, sections, and the language a reader asked for. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DeliveryService {
+
+    static final String THUMBNAIL = "thumb";
+
+    private final ArticleQuery query;
+    private final ArticleMapper mapper;
+    private final ImageService images;
+
+    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images) {
+        this.query = query;
+        this.mapper = mapper;
+        this.images = images;
+    }
+
+    /** The newest published articles as headlines: two queries for the articles, one for their thumbnails. */
+    public List<HeadlineView> headlines(String section, String language, int limit) {
+        List<Article> articles = newest(section, language, limit);
+        Map<UUID, ImageView> thumbnails = images.views(articles.stream().map(a -> a.leadImageId)
+                .filter(Objects::nonNull).toList());
+        return articles.stream().map(article -> new HeadlineView(article.id.toString(), article.headline,
+                article.standfirst, mapper.urlOf(article), article.section, article.language, article.publishedAt,
+                thumbnail(thumbnails.get(article.leadImageId)))).toList();
+    }
+
+    /** The newest published articles of a section (all sections when null), in order. */
+    public List<Article> newest(String section, String language, int limit) {
+        TimeListQuery list = new TimeListQuery(language, null, null, null, TimeOrder.NEWEST, limit, false, null);
+        List<TimeKeyset.Row> rows = query.page(new ArticleFilter(Set.of(ArticleStatus.PUBLISHED), section, null, list));
+        List<UUID> ids = rows.stream().limit(limit).map(TimeKeyset.Row::id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Article> byId = Article.withTags(ids).stream()
+                .collect(Collectors.toMap(article -> article.id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    public List<SectionView> sections() {
+        return Article.publishedSections().stream()
+                .map(row -> new SectionView((String) row[0], ((Number) row[1]).longValue(), (Instant) row[2]))
+                .toList();
+    }
+
+    public boolean sectionExists(String section) {
+        return sections().stream().anyMatch(view -> view.name().equals(section));
+    }
+
+    /** The language to serve: the one asked for with lang, else the best match for Accept-Language. */
+    public Optional<String> language(String lang, String acceptLanguage) {
+        if (lang != null) {
+            return Optional.of(lang);
+        }
+        return AcceptLanguage.pick(acceptLanguage, Article.publishedLanguages());
+    }
+
+    public String thumbnail(ImageView image) {
+        return image == null ? null : image.renditions().getOrDefault(THUMBNAIL, image.contentUrl());
+    }
+}
