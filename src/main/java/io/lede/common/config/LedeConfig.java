@@ -37,6 +37,14 @@ public interface LedeConfig {
 
     Cache cache();
 
+    Sync sync();
+
+    interface Sync {
+        /** How long tombstones are kept; a sync token older than this gets 410 and the client starts over. */
+        @WithDefault("30d")
+        Duration tombstoneRetention();
+    }
+
     Images images();
 
     interface Images {

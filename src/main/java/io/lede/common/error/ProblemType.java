@@ -13,6 +13,7 @@ public enum ProblemType {
     FORBIDDEN("about:blank", "Forbidden", 403),
     NOT_FOUND("about:blank", "Not Found", 404),
     CONFLICT("urn:lede:problem:conflict", "Conflict", 409),
+    GONE("urn:lede:problem:sync-expired", "Gone", 410),
     STALE("urn:lede:problem:stale-etag", "Precondition Failed", 412),
     TOO_LARGE("about:blank", "Content Too Large", 413),
     PRECONDITION_REQUIRED("urn:lede:problem:if-match-required", "Precondition Required", 428),

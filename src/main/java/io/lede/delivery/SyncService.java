@@ -1,0 +1,111 @@
+package io.lede.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
+
+import io.lede.article.ArticleService;
+import io.lede.article.ArticleTombstone;
+import io.lede.common.config.LedeConfig;
+import io.lede.common.error.ProblemException;
+import io.lede.common.error.ProblemType;
+import io.lede.common.http.Includes;
+import io.lede.common.sql.NativeQueries;
+import io.lede.common.sql.SqlFilter;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delta sync for apps that keep stories offline. Changes are read in (time, id) order from the
+ * articles (published: upsert; anything else: delete) and the tombstones (delete). Applying every
+ * page in order leaves a client with exactly the published set, whatever changed meanwhile: an
+ * article changed during paging moves to the end of the feed and comes again.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SyncService {
+
+    /**
+     * A writer stamps its time before it commits; a token never moves closer to now than this, so
+     * a change committed a moment late is still ahead of every token handed out.
+     */
+    static final Duration COMMIT_SKEW = Duration.ofSeconds(5);
+
+    private record Change(UUID id, Instant at, boolean upsert) {
+    }
+
+    private final NativeQueries sql;
+    private final SyncTokens tokens;
+    private final ArticleService articles;
+    private final LedeConfig config;
+
+    public SyncService(NativeQueries sql, SyncTokens tokens, ArticleService articles, LedeConfig config) {
+        this.sql = sql;
+        this.tokens = tokens;
+        this.articles = articles;
+        this.config = config;
+    }
+
+    public SyncPage sync(String since, int limit) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SyncToken token = since == null ? SyncToken.beginning(now) : tokens.decode(since);
+        if (token.dependsOn().isBefore(now.minus(config.sync().tombstoneRetention()))) {
+            throw ProblemException.of(ProblemType.GONE, "This sync token is older than the deletions kept ("
+                    + config.sync().tombstoneRetention().toDays() + " days); start over without since");
+        }
+        List<Change> changes = changesAfter(token, limit + 1);
+        boolean more = changes.size() > limit;
+        List<Change> page = more ? changes.subList(0, limit) : changes;
+
+        List<UUID> upserts = page.stream().filter(Change::upsert).map(Change::id).toList();
+        List<String> deletes = page.stream().filter(change -> !change.upsert()).map(change -> change.id().toString()).toList();
+        SyncToken next;
+        if (more) {
+            Change last = page.get(page.size() - 1);
+            next = token.after(last.at(), last.id());
+        } else {
+            // Up to date: the next delta starts a little before now (see COMMIT_SKEW); what it sends again is harmless.
+            Instant position = now.minus(COMMIT_SKEW);
+            next = token.delta(position.isAfter(token.at()) ? position : token.at(), SyncToken.LOWEST);
+        }
+        return new SyncPage(articles.viewsOf(upserts, false, Includes.NONE), deletes, tokens.encode(next), more);
+    }
+
+    /** Tombstones older than the retention go; tokens that depended on them get 410. */
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeTombstones() {
+        long purged = ArticleTombstone.delete("deletedAt < ?1", Instant.now().minus(config.sync().tombstoneRetention()));
+        if (purged > 0) {
+            Log.infof("Purged %d tombstones", purged);
+        }
+    }
+
+    private List<Change> changesAfter(SyncToken token, int limit) {
+        SqlFilter where = sql.filter();
+        where.and("(c.t, c.id) > (" + where.bind(token.at()) + ", " + where.bind(token.id()) + ")");
+        if (token.initial()) {
+            // A first pass needs no removals from before it began: the client had nothing then.
+            where.and("(c.kind = 1 or c.t >= ?)", token.start());
+        }
+        NativeQuery<Object[]> query = sql.query("select c.id as id, c.t as t, c.kind as kind from ("
+                + "select a.id as id, a.updated_at as t, case when a.status = 'PUBLISHED' then 1 else 0 end as kind from article a"
+                + " union all select d.id as id, d.deleted_at as t, 0 as kind from article_tombstone d) c"
+                + where.where() + " order by c.t, c.id", where);
+        query.addScalar("id", UUID.class).addScalar("t", Instant.class).addScalar("kind", Integer.class);
+        query.setMaxResults(limit);
+        List<Change> changes = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            changes.add(new Change((UUID) row[0], (Instant) row[1], ((Number) row[2]).intValue() == 1));
+        }
+        return changes;
+    }
+}
