@@ -86,11 +86,16 @@ public class Representations {
     }
 
     private Response.ResponseBuilder conditional(Request request, byte[] body, CachePolicy policy) {
+        return conditional(request, body, MediaType.APPLICATION_JSON, policy);
+    }
+
+    /** 200 with bytes already rendered in another format (feeds), or 304; ETag and Cache-Control as for JSON. */
+    public Response.ResponseBuilder conditional(Request request, byte[] body, String mediaType, CachePolicy policy) {
         EntityTag tag = etag(body);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null
                 ? notModified
-                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+                : Response.ok(body, mediaType);
         return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
     }
 

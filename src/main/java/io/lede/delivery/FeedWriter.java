@@ -1,0 +1,148 @@
+package io.lede.delivery;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import io.lede.article.Article;
+import io.lede.article.ArticleMapper;
+import io.lede.image.ImageView;
+
+/** Writes the newest articles as RSS 2.0, Atom 1.0 (with ROME) or JSON Feed 1.1 (with Jackson). */
+@ApplicationScoped
+public class FeedWriter {
+
+    /** The formats, by the extension of their URL. */
+    public enum Format {
+        RSS("rss_2.0", "application/rss+xml; charset=utf-8"),
+        ATOM("atom_1.0", "application/atom+xml; charset=utf-8"),
+        JSON(null, "application/feed+json; charset=utf-8");
+
+        final String romeType;
+        final String mediaType;
+
+        Format(String romeType, String mediaType) {
+            this.romeType = romeType;
+            this.mediaType = mediaType;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        static Format of(String extension) {
+            return valueOf(extension.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** What every format says about the feed itself; URLs absolute. */
+    record Channel(String title, String description, String homePage, String feedUrl, String language) {
+    }
+
+    private final ArticleMapper articles;
+    private final ObjectMapper objectMapper;
+
+    public FeedWriter(ArticleMapper articles, ObjectMapper objectMapper) {
+        this.articles = articles;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The feed document; {@code images} are the lead images by id, {@code absolute} makes API paths absolute. */
+    byte[] write(Format format, Channel channel, List<Article> items, Map<UUID, ImageView> images, String apiBase) {
+        return format == Format.JSON ? json(channel, items, images, apiBase) : rome(format, channel, items, images, apiBase);
+    }
+
+    private byte[] rome(Format format, Channel channel, List<Article> items, Map<UUID, ImageView> images, String apiBase) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format.romeType);
+        feed.setTitle(channel.title());
+        feed.setDescription(channel.description());
+        feed.setLink(channel.homePage());
+        feed.setUri(channel.feedUrl());
+        feed.setLanguage(channel.language());
+        feed.setPublishedDate(items.isEmpty() ? null : Date.from(items.get(0).publishedAt));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Article article : items) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(article.headline);
+            entry.setLink(articles.urlOf(article));
+            entry.setUri("urn:uuid:" + article.id);
+            entry.setPublishedDate(Date.from(article.publishedAt));
+            entry.setUpdatedDate(Date.from(article.updatedAt));
+            if (article.byline != null) {
+                SyndPersonImpl author = new SyndPersonImpl();
+                author.setName(article.byline);
+                entry.setAuthors(List.of(author));
+                entry.setAuthor(article.byline);
+            }
+            SyndContentImpl summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(article.standfirst != null ? article.standfirst : firstParagraph(article));
+            entry.setDescription(summary);
+            ImageView image = images.get(article.leadImageId);
+            if (image != null) {
+                SyndEnclosureImpl enclosure = new SyndEnclosureImpl();
+                enclosure.setUrl(absolute(apiBase, image.renditions().getOrDefault("large", image.contentUrl())));
+                enclosure.setType(image.mimeType().equals("image/gif") ? "image/png" : image.mimeType());
+                enclosure.setLength(0);
+                entry.setEnclosures(List.of(enclosure));
+            }
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        try {
+            StringWriter out = new StringWriter();
+            new SyndFeedOutput().output(feed, out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException | java.io.IOException e) {
+            throw new IllegalStateException("The feed could not be written", e);
+        }
+    }
+
+    private byte[] json(Channel channel, List<Article> items, Map<UUID, ImageView> images, String apiBase) {
+        List<JsonFeed.Item> entries = items.stream().map(article -> {
+            ImageView image = images.get(article.leadImageId);
+            return new JsonFeed.Item(article.id.toString(), articles.urlOf(article), article.headline,
+                    article.standfirst, article.bodyText,
+                    image == null ? null : absolute(apiBase, image.renditions().getOrDefault("large", image.contentUrl())),
+                    article.publishedAt, article.updatedAt,
+                    article.byline == null ? null : List.of(new JsonFeed.Author(article.byline)),
+                    article.tags.isEmpty() ? null : List.copyOf(article.tags), article.language);
+        }).toList();
+        try {
+            return objectMapper.writeValueAsBytes(new JsonFeed(JsonFeed.VERSION, channel.title(), channel.homePage(),
+                    channel.feedUrl(), channel.description(), channel.language(), entries));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The feed could not be written", e);
+        }
+    }
+
+    private static String firstParagraph(Article article) {
+        String text = article.bodyText == null ? "" : article.bodyText;
+        int end = text.indexOf("\n\n");
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    static String absolute(String apiBase, String url) {
+        return url.startsWith("http://") || url.startsWith("https://") ? url : apiBase.replaceAll("/+$", "") + url;
+    }
+}
