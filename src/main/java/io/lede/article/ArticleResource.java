@@ -45,6 +45,7 @@ import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Includes;
+import io.lede.common.http.OEmbedLinks;
 import io.lede.common.http.Representations;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
@@ -105,13 +106,15 @@ public class ArticleResource {
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
-            @Context Request request,
+            @Context Request request, @Context UriInfo uriInfo,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
         ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR), includes);
-        return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED)).build();
+        return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED))
+                .header("Link", OEmbedLinks.discovery(uriInfo, article.url()))
+                .build();
     }
 
     @GET
