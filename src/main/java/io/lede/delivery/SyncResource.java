@@ -51,8 +51,9 @@ public class SyncResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changes(@Context Request request,
             @RestQuery @Parameter(description = "The next token of the previous response; absent for a full sync") String since,
+            @RestQuery @Parameter(description = "Only articles in this language (BCP-47); kept by the tokens", example = "en") String lang,
             @RestQuery @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "100")) String limit) {
-        SyncPage page = sync.sync(since == null || since.isBlank() ? null : since.trim(),
+        SyncPage page = sync.sync(since == null || since.isBlank() ? null : since.trim(), QueryParams.language(lang, "lang"),
                 QueryParams.intInRange(limit, "limit", 100, 1, 100));
         // Each answer depends on the moment it is asked: never stored by shared caches.
         return representations.item(request, page, FieldSelection.ALL, CachePolicy.PRIVATE).build();

@@ -54,9 +54,14 @@ public class SyncService {
         this.config = config;
     }
 
-    public SyncPage sync(String since, int limit) {
+    /** @param language only this language (null: all); must match the token's when both are given */
+    public SyncPage sync(String since, String language, int limit) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SyncToken token = since == null ? SyncToken.beginning(now) : tokens.decode(since);
+        SyncToken token = since == null ? SyncToken.beginning(now, language) : tokens.decode(since);
+        if (language != null && !language.equals(token.language())) {
+            throw ProblemException.invalid("lang", "differs from the language the sync token was made for ("
+                    + (token.language() == null ? "all" : token.language()) + "); start over without since to change it");
+        }
         if (token.dependsOn().isBefore(now.minus(config.sync().tombstoneRetention()))) {
             throw ProblemException.of(ProblemType.GONE, "This sync token is older than the deletions kept ("
                     + config.sync().tombstoneRetention().toDays() + " days); start over without since");
@@ -91,13 +96,16 @@ public class SyncService {
 
     private List<Change> changesAfter(SyncToken token, int limit) {
         SqlFilter where = sql.filter();
+        // Articles in another language than the client's are removals for it, like unpublished ones.
+        String upsert = token.language() == null ? "a.status = 'PUBLISHED'"
+                : "a.status = 'PUBLISHED' and a.language = " + where.bind(token.language());
         where.and("(c.t, c.id) > (" + where.bind(token.at()) + ", " + where.bind(token.id()) + ")");
         if (token.initial()) {
             // A first pass needs no removals from before it began: the client had nothing then.
             where.and("(c.kind = 1 or c.t >= ?)", token.start());
         }
         NativeQuery<Object[]> query = sql.query("select c.id as id, c.t as t, c.kind as kind from ("
-                + "select a.id as id, a.updated_at as t, case when a.status = 'PUBLISHED' then 1 else 0 end as kind from article a"
+                + "select a.id as id, a.updated_at as t, case when " + upsert + " then 1 else 0 end as kind from article a"
                 + " union all select d.id as id, d.deleted_at as t, 0 as kind from article_tombstone d) c"
                 + where.where() + " order by c.t, c.id", where);
         query.addScalar("id", UUID.class).addScalar("t", Instant.class).addScalar("kind", Integer.class);

@@ -38,7 +38,8 @@ public class SyncTokens {
 
     public String encode(SyncToken token) {
         String payload = String.join("|", "1", token.initial() ? "i" : "d",
-                token.start() == null ? "" : token.start().toString(), token.at().toString(), token.id().toString());
+                token.start() == null ? "" : token.start().toString(), token.at().toString(), token.id().toString(),
+                token.language() == null ? "" : token.language());
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return base64(body) + "." + base64(mac(body));
     }
@@ -52,12 +53,12 @@ public class SyncTokens {
                 throw invalid();
             }
             String[] parts = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 5 || !parts[0].equals("1")) {
+            if (parts.length != 6 || !parts[0].equals("1")) {
                 throw invalid();
             }
             boolean initial = parts[1].equals("i");
             return new SyncToken(initial, parts[2].isEmpty() ? null : Instant.parse(parts[2]), Instant.parse(parts[3]),
-                    UUID.fromString(parts[4]));
+                    UUID.fromString(parts[4]), parts[5].isEmpty() ? null : parts[5]);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -68,7 +68,9 @@ class SyncResourceTest {
                 .then().extract().response();
         patch(republished, Map.of("status", "published"));
 
-        follow(given().queryParam("since", next).get("/v1/sync").then().statusCode(200).extract().response());
+        Response delta = given().queryParam("since", next).get("/v1/sync").then().statusCode(200).extract().response();
+        apply(delta);
+        follow(delta);
         assertEquals(publishedOnServer(), device);
         assertEquals("Story 3, updated", device.get(stories.get(3).<String> path("id")));
         assertTrue(device.containsKey(stories.get(2).<String> path("id")), "a story back from unpublished came back");
@@ -86,7 +88,7 @@ class SyncResourceTest {
 
     @Test
     void shouldSendClientsWithAnExpiredTokenBackToTheStart() {
-        String old = tokens.encode(new SyncToken(false, null, Instant.now().minus(Duration.ofDays(31)), SyncToken.LOWEST));
+        String old = tokens.encode(new SyncToken(false, null, Instant.now().minus(Duration.ofDays(31)), SyncToken.LOWEST, null));
         given().queryParam("since", old).get("/v1/sync")
                 .then().statusCode(410)
                 .contentType("application/problem+json")
@@ -104,6 +106,28 @@ class SyncResourceTest {
         assertTrue(decoded.at().isAfter(Instant.now().minus(Duration.ofMinutes(1))), "an up-to-date token should sit near now");
     }
 
+    @Test
+    void shouldSyncOneLanguageWhenAsked() {
+        String section = uniqueSection();
+        Map<String, Object> german = article(section, "Nur auf Deutsch");
+        german.put("language", "de");
+        String germanId = create(german).path("id");
+        String englishId = create(article(section, "Only in English")).path("id");
+
+        Response page = given().queryParam("lang", "de").queryParam("limit", 10).get("/v1/sync").then().statusCode(200)
+                .extract().response();
+        apply(page);
+        String next = follow(page);
+        assertTrue(device.containsKey(germanId));
+        assertTrue(!device.containsKey(englishId), "an English article reached a German-only device");
+        device.keySet().forEach(id -> assertEquals("de",
+                given().get("/v1/articles/" + id).then().statusCode(200).extract().path("language")));
+
+        given().queryParam("since", next).queryParam("lang", "en").get("/v1/sync")
+                .then().statusCode(400).body("errors[0].field", equalTo("lang"));
+        given().queryParam("since", next).get("/v1/sync").then().statusCode(200);
+    }
+
     private void apply(Response page) {
         List<Map<String, Object>> upserts = page.path("upserts");
         upserts.forEach(article -> device.put((String) article.get("id"), (String) article.get("headline")));
@@ -111,15 +135,12 @@ class SyncResourceTest {
         deletes.forEach(device::remove);
     }
 
-    /** Applies pages until up to date; returns the token to keep. */
-    private String follow(Response page) {
-        Response current = page;
+    /** After an applied page, fetches and applies the rest until up to date; returns the token to keep. */
+    private String follow(Response applied) {
+        Response current = applied;
         while (current.<Boolean> path("hasMore")) {
             current = given().queryParam("since", current.<String> path("next")).queryParam("limit", 10).get("/v1/sync")
                     .then().statusCode(200).extract().response();
-            apply(current);
-        }
-        if (current == page) {
             apply(current);
         }
         return current.path("next");
