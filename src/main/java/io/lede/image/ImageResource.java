@@ -209,7 +209,7 @@ public class ImageResource {
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article uses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@RestPath String id) throws IOException {
+    public Response delete(@RestPath String id) {
         ImageView current = images.find(id);
         images.delete(UUID.fromString(current.id()));
         return Response.noContent().build();

@@ -22,6 +22,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,9 +62,11 @@ public class ImageService {
     private final ImageQuery query;
     private final MergePatcher patcher;
     private final LedeConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
-            MergePatcher patcher, LedeConfig config) {
+            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.store = store;
         this.renditions = renditions;
         this.mapper = mapper;
@@ -141,7 +146,7 @@ public class ImageService {
     }
 
     /** Refused while a published or scheduled article uses it; otherwise the row, the file and its renditions go. */
-    public void delete(UUID id) throws IOException {
+    public void delete(UUID id) {
         Image image = load(id.toString());
         List<String> users = Article.slugsOfLiveArticlesUsingImage(id);
         if (!users.isEmpty()) {
@@ -150,10 +155,30 @@ public class ImageService {
         }
         Article.forgetImage(id);
         image.delete();
-        image.flush();
-        store.delete(image.storageKey);
-        renditions.evictImage(id.toString());
+        // Files go once the row's deletion is committed: a rollback must not leave a row without its file.
+        String key = image.storageKey;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    removeFiles(id, key);
+                }
+            }
+        });
         Log.infof("Deleted image %s", id);
+    }
+
+    private void removeFiles(UUID id, String key) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            Log.warnf("The file of deleted image %s stays behind: %s", id, e.getMessage());
+        }
+        renditions.evictImage(id.toString());
     }
 
     /** The original bytes, or a rendition made once and then served from the cache. */
