@@ -46,6 +46,13 @@ public sealed interface BodyBlock {
     /** Inline links are written {@code [text](url)}; readers of {@code bodyText} get only the text. */
     Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)");
 
+    /** What an inline link may point at: the web, or an e-mail address; never javascript: or data:. */
+    Pattern SAFE_LINK = Pattern.compile("^(https?://\\S+|mailto:\\S+)$", Pattern.CASE_INSENSITIVE);
+
+    static boolean linksAreSafe(String text) {
+        return text == null || INLINE_LINK.matcher(text).results().allMatch(link -> SAFE_LINK.matcher(link.group(2)).matches());
+    }
+
     /** The block's contribution to {@code bodyText}; null for blocks that carry no text of their own. */
     String plainText();
 
@@ -67,7 +74,7 @@ public sealed interface BodyBlock {
     @Schema(name = "ParagraphBlock", description = "Plain text with optional inline links [text](url)")
     record Paragraph(
             @Schema(enumeration = "paragraph", required = true) String type,
-            @NotBlank @Size(max = 20_000) String text) implements BodyBlock {
+            @NotBlank @Size(max = 20_000) @SafeLinks String text) implements BodyBlock {
         public Paragraph(String text) {
             this("paragraph", text);
         }

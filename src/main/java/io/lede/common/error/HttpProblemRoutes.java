@@ -11,6 +11,7 @@ import io.lede.common.config.LedeConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,6 +36,11 @@ public class HttpProblemRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
+        // TRACE would echo a request back, credentials included: never.
+        router.route().order(Integer.MIN_VALUE).method(HttpMethod.TRACE).handler(context -> {
+            context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+            send(context, ProblemType.forStatus(405, HttpDetails.detailFor(405)));
+        });
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
         router.route().last().handler(context -> send(context, ProblemType.forStatus(404, HttpDetails.detailFor(404))));
     }
