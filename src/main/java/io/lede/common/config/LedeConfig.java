@@ -39,6 +39,30 @@ public interface LedeConfig {
 
     Sync sync();
 
+    /** Trust X-Forwarded-For for the client's address (only behind a proxy that sets it). */
+    @WithDefault("false")
+    boolean trustProxy();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests a minute for each client address without a token. */
+        @WithDefault("300")
+        int anonymousPerMinute();
+
+        /** Requests a minute for each reader (partner) token. */
+        @WithDefault("1200")
+        int readerPerMinute();
+
+        /** Failed authentications a minute from one address before it is refused for a while. */
+        @WithDefault("20")
+        int failedAuthPerMinute();
+
+        /** Most clients tracked at once; beyond it the longest idle are forgotten, so memory stays bounded. */
+        @WithDefault("50000")
+        int maxClients();
+    }
+
     interface Sync {
         /** How long tombstones are kept; a sync token older than this gets 410 and the client starts over. */
         @WithDefault("30d")

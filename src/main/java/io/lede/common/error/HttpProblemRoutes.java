@@ -90,7 +90,8 @@ public class HttpProblemRoutes {
         }
     }
 
-    private void send(RoutingContext context, Problem problem) {
+    /** Ends the response with a problem body; for routes that answer before the REST layer. */
+    public void send(RoutingContext context, Problem problem) {
         try {
             context.response()
                     .setStatusCode(problem.status())

@@ -16,6 +16,7 @@ public enum ProblemType {
     GONE("urn:lede:problem:sync-expired", "Gone", 410),
     STALE("urn:lede:problem:stale-etag", "Precondition Failed", 412),
     TOO_LARGE("about:blank", "Content Too Large", 413),
+    TOO_MANY("about:blank", "Too Many Requests", 429),
     PRECONDITION_REQUIRED("urn:lede:problem:if-match-required", "Precondition Required", 428),
     UNAVAILABLE("about:blank", "Service Unavailable", 503),
     INTERNAL("about:blank", "Internal Server Error", 500);

@@ -1,0 +1,97 @@
+package io.lede.security;
+
+import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.issueToken;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/** Low limits, a trusted proxy, so that each test can be its own client address. */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+class RateLimitTest {
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "lede.rate-limit.anonymous-per-minute", "5",
+                    "lede.rate-limit.reader-per-minute", "8",
+                    "lede.rate-limit.failed-auth-per-minute", "3",
+                    "lede.trust-proxy", "true");
+        }
+    }
+
+    @Test
+    void shouldLimitAnonymousReadsPerAddressWith429AndRetryAfter() {
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "203.0.113.7").get("/v1/articles")
+                    .then().statusCode(200)
+                    .header("RateLimit-Policy", "\"anonymous\";q=5;w=60")
+                    .header("RateLimit", containsString("r=" + (4 - i)));
+        }
+        Response refused = given().header("X-Forwarded-For", "203.0.113.7").get("/v1/articles");
+        refused.then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .header("RateLimit", containsString("r=0"))
+                .body("status", equalTo(429));
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+        // Another address has its own allowance.
+        given().header("X-Forwarded-For", "203.0.113.8").get("/v1/articles").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLimitReadersPerTokenAndNotEditors() {
+        String reader = issueToken("limited partner", "reader");
+        for (int i = 0; i < 8; i++) {
+            given().auth().oauth2(reader).header("X-Forwarded-For", "198.51.100." + i).get("/v1/headlines")
+                    .then().statusCode(200).header("RateLimit-Policy", "\"reader\";q=8;w=60");
+        }
+        given().auth().oauth2(reader).header("X-Forwarded-For", "198.51.100.99").get("/v1/headlines")
+                .then().statusCode(429).header("Retry-After", notNullValue());
+
+        String editor = issueToken("busy desk", "editor");
+        for (int i = 0; i < 20; i++) {
+            given().auth().oauth2(editor).header("X-Forwarded-For", "192.0.2.50").get("/v1/articles")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnAddressThatKeepsFailingToAuthenticate() {
+        String address = "203.0.113.66";
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2("lede_guess" + i).header("X-Forwarded-For", address).get("/v1/articles")
+                    .then().statusCode(401);
+        }
+        given().auth().oauth2(ADMIN).header("X-Forwarded-For", address).get("/v1/admin/tokens")
+                .then().statusCode(429).header("Retry-After", "60").contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).header("X-Forwarded-For", "203.0.113.67").get("/v1/admin/tokens")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void shouldKeepLimiterMemoryBoundedWhateverTheNumberOfAddresses() {
+        KeyedRateLimiter limiter = new KeyedRateLimiter(5, 10_000);
+        long now = System.nanoTime();
+        for (int i = 0; i < 100_000; i++) {
+            limiter.take("10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff), now + i);
+        }
+        assertEquals(10_000, limiter.size());
+        // The most recent clients are the ones kept: the last one still has its bucket.
+        assertEquals(3, limiter.take("10.1.134.159", now + 200_000).remaining());
+    }
+}
