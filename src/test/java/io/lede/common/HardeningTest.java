@@ -32,6 +32,40 @@ class HardeningTest {
     }
 
     @Test
+    void shouldRefuseUnknownQueryParametersListingTheAcceptedOnes() {
+        given().queryParam("sectoin", "world").get("/v1/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sectoin"))
+                .body("errors[0].message", containsString("section"))
+                .body("errors[0].message", containsString("cursor"));
+        given().queryParam("page", 2).get("/v1/quotes").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().queryParam("w", 10).get("/v1/headlines").then().statusCode(400);
+        given().queryParam("limit", 5).get("/v1/headlines").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseTooManyNamesInFieldsAndInclude() {
+        String many = String.join(",", java.util.Collections.nCopies(31, "id"));
+        given().queryParam("fields", many).get("/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("fields"));
+        given().queryParam("include", many).get("/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("include"));
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedJson() {
+        String deep = "[".repeat(100) + "]".repeat(100);
+        given().auth().oauth2(editorToken()).contentType(ContentType.JSON)
+                .body("{\"headline\": \"x\", \"tags\": " + deep + "}").post("/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseOverlongUrlsAndHeaders() {
+        given().get("/v1/articles?q=" + "x".repeat(10_000)).then().statusCode(414);
+        given().header("X-Padding", "x".repeat(30_000)).get("/v1/articles").then().statusCode(431);
+    }
+
+    @Test
     void shouldAnswerTraceWith405() {
         for (String path : List.of("/v1/articles", "/v1/headlines", "/anything")) {
             given().request("TRACE", path).then()

@@ -10,6 +10,9 @@ import io.lede.common.error.ProblemException;
 /** A comma-separated list of names in a query parameter, checked against the accepted ones. */
 final class NameList {
 
+    /** More names than any endpoint has is an attack or a bug, not a request. */
+    static final int MAX_NAMES = 30;
+
     private NameList() {
     }
 
@@ -18,7 +21,11 @@ final class NameList {
         if (raw == null || raw.isBlank()) {
             return Set.of();
         }
-        Set<String> requested = Arrays.stream(raw.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+        String[] parts = raw.split(",", MAX_NAMES + 2);
+        if (parts.length > MAX_NAMES) {
+            throw ProblemException.invalid(parameter, "at most " + MAX_NAMES + " names");
+        }
+        Set<String> requested = Arrays.stream(parts).map(String::trim).filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> unknown = requested.stream().filter(name -> !accepted.contains(name))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
