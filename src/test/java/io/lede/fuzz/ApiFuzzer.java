@@ -1,0 +1,304 @@
+package io.lede.fuzz;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Walks the OpenAPI document of a running Lede and sends every operation valid and hostile
+ * requests: parameters in and out of range, garbage ids, mutated bodies, missing and stale
+ * preconditions, three kinds of caller. Every answer must be documented for its operation, match
+ * the documented schema, never be a 5xx, and never carry a stack trace.
+ *
+ * <p>{@code java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.fuzz.ApiFuzzer
+ * http://127.0.0.1:8099 <admin-token> [requests]} (see .ci/run).
+ */
+public final class ApiFuzzer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> HOSTILE = List.of("", " ", "0", "-1", "999999999999", "abc", "' or 1=1 --",
+            "<script>alert(1)</script>", "../../etc/passwd", "%00", "💥🗞️", "x".repeat(3000), "null", "[]", "{}",
+            "2026-13-45", "1e309", "true");
+
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random = new Random(20261125);
+    private final List<String> failures = new ArrayList<>();
+    private JsonNode document;
+    private SchemaCheck schemas;
+    private String admin;
+    private String editor;
+    private String reader;
+    private final Map<String, List<String>> ids = new java.util.HashMap<>();
+    private int sent;
+
+    private ApiFuzzer(String base) {
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    public static void main(String[] args) throws Exception {
+        ApiFuzzer fuzzer = new ApiFuzzer(args[0]);
+        fuzzer.admin = args[1];
+        int target = args.length > 2 ? Integer.parseInt(args[2]) : 1500;
+        fuzzer.run(target);
+        System.out.println((fuzzer.sent - fuzzer.failures.size()) + " passed, " + fuzzer.failures.size() + " failed");
+        fuzzer.failures.stream().limit(40).forEach(failure -> System.out.println("  " + failure));
+        System.exit(fuzzer.failures.isEmpty() && fuzzer.sent >= target ? 0 : 1);
+    }
+
+    private void run(int target) throws Exception {
+        document = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, null).body());
+        schemas = new SchemaCheck(document);
+        seed();
+        List<String[]> operations = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> operations.add(new String[] { path.getKey(), method }));
+        }
+        while (sent < target) {
+            for (String[] operation : operations) {
+                fuzz(operation[0], operation[1], document.get("paths").get(operation[0]).get(operation[1]));
+            }
+        }
+    }
+
+    /** Real things to point at, so that valid requests reach the code behind the 404s. */
+    private void seed() throws Exception {
+        editor = token("editor");
+        reader = token("reader");
+        String image = JSON.readTree(upload(png()).body()).get("id").asText();
+        String quote = JSON.readTree(send("POST", "/v1/quotes", editor, "application/json",
+                "{\"text\":\"Fuzzing is fun.\",\"speaker\":{\"name\":\"Fuzz Tester\",\"role\":\"robot\"},\"language\":\"en\"}").body())
+                .get("id").asText();
+        JsonNode article = JSON.readTree(send("POST", "/v1/articles", editor, "application/json",
+                "{\"headline\":\"Fuzz target\",\"section\":\"fuzz\",\"language\":\"en\",\"status\":\"published\",\"leadImage\":\""
+                        + image + "\",\"body\":[{\"type\":\"paragraph\",\"text\":\"Hello.\"},{\"type\":\"quote\",\"quoteId\":\""
+                        + quote + "\"}]}").body());
+        String speaker = JSON.readTree(send("GET", "/v1/quotes/" + quote, null, null, null).body()).get("speaker").get("id").asText();
+        ids.put("id", List.of(article.get("id").asText(), article.get("slug").asText(), quote, image, speaker));
+        ids.put("name", List.of("latest", "fuzz"));
+        ids.put("format", List.of("rss", "atom", "json"));
+        ids.put("url", List.of(article.get("url").asText()));
+    }
+
+    private void fuzz(String template, String method, JsonNode operation) throws Exception {
+        String path = template;
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}:]+)[^}]*}").matcher(template);
+        while (names.find()) {
+            path = path.replace(names.group(), encode(pathValue(names.group(1), method)));
+        }
+        StringBuilder query = new StringBuilder();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("query".equals(parameter.path("in").asText()) && random.nextInt(3) > 0) {
+                String name = parameter.get("name").asText();
+                String value = name.equals("url") && random.nextBoolean() ? ids.get("url").get(0) : value(parameter.path("schema"));
+                query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value));
+            }
+        }
+        String contentType = null;
+        String body = null;
+        JsonNode content = operation.path("requestBody").path("content");
+        if (content.isObject() && content.fieldNames().hasNext()) {
+            contentType = content.fieldNames().next();
+            if (contentType.startsWith("multipart/")) {
+                check(method, template, operation, upload(random.nextBoolean() ? png() : HOSTILE.get(random.nextInt(HOSTILE.size()))
+                        .getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            body = body(content.get(contentType));
+        }
+        String caller = caller(method, template);
+        // Preconditions belong to writes; on a read a failed If-Match is a (correct, RFC 9110) 412 nobody documents.
+        String ifMatch = method.equals("get") ? "" : List.of("", "", "\"stale\"", "*", "garbage").get(random.nextInt(5));
+        check(method, template, operation, send(method.toUpperCase(), path + query, caller, contentType, body, ifMatch));
+    }
+
+    private String pathValue(String name, String method) {
+        List<String> known = ids.getOrDefault(name, List.of());
+        // Deletions aim at nothing real, so that the seed stays for the requests after them.
+        if (!method.equals("delete") && !known.isEmpty() && random.nextInt(3) > 0) {
+            return known.get(random.nextInt(known.size()));
+        }
+        // An empty or blank segment would address another resource (the collection), not this operation.
+        String hostile = HOSTILE.get(random.nextInt(HOSTILE.size()));
+        return random.nextBoolean() || hostile.isBlank() ? UUID.randomUUID().toString() : hostile;
+    }
+
+    private String value(JsonNode schema) {
+        if (random.nextInt(3) == 0) {
+            return HOSTILE.get(random.nextInt(HOSTILE.size()));
+        }
+        if (schema.has("enum")) {
+            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText();
+        }
+        String type = schema.path("type").asText("string");
+        if (type.equals("integer")) {
+            int min = schema.path("minimum").asInt(1);
+            int max = schema.path("maximum").asInt(100);
+            return Integer.toString(List.of(min, max, min - 1, max + 1, (min + max) / 2).get(random.nextInt(5)));
+        }
+        if (type.equals("boolean")) {
+            return random.nextBoolean() ? "true" : "false";
+        }
+        return List.of("world", "en", "de", "harbour", "2026-11-24", "2026-11-24T08:15:00Z", "fuzz", "lighthouse -keeper")
+                .get(random.nextInt(8));
+    }
+
+    /** The documented example, or the schema's, mutated more often than not. */
+    private String body(JsonNode media) throws Exception {
+        JsonNode example = media.path("examples").elements().hasNext()
+                ? media.path("examples").elements().next().path("value") : JSON.createObjectNode();
+        if (example.isTextual()) {
+            example = JSON.readTree(example.asText());
+        }
+        if (!(example instanceof ObjectNode object) || random.nextInt(4) == 0) {
+            return List.of("{}", "[]", "null", "{\"headline\":", "\"text\"", "{\"body\":[{\"type\":\"video\"}]}",
+                    "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}").get(random.nextInt(7));
+        }
+        ObjectNode mutated = object.deepCopy();
+        List<String> fields = new ArrayList<>();
+        mutated.fieldNames().forEachRemaining(fields::add);
+        for (int i = 0; i < 1 + random.nextInt(3) && !fields.isEmpty(); i++) {
+            String field = fields.get(random.nextInt(fields.size()));
+            switch (random.nextInt(5)) {
+                case 0 -> mutated.remove(field);
+                case 1 -> mutated.putNull(field);
+                case 2 -> mutated.put(field, HOSTILE.get(random.nextInt(HOSTILE.size())));
+                case 3 -> mutated.put(field, random.nextInt());
+                default -> mutated.set(field, JSON.createArrayNode().add(1).add("two"));
+            }
+        }
+        mutated.put("id", UUID.randomUUID().toString());
+        mutated.put("version", 99);
+        return JSON.writeValueAsString(mutated);
+    }
+
+    private String caller(String method, String template) {
+        int pick = random.nextInt(10);
+        if (method.equals("get")) {
+            return pick < 6 ? null : pick < 8 ? reader : editor;
+        }
+        if (pick == 0) {
+            return null;
+        }
+        if (pick == 1) {
+            return reader;
+        }
+        return template.startsWith("/v1/admin") || method.equals("delete") ? admin : editor;
+    }
+
+    private void check(String method, String template, JsonNode operation, HttpResponse<String> response) {
+        String what = method.toUpperCase() + " " + response.uri().getRawPath() + " -> " + response.statusCode();
+        String status = Integer.toString(response.statusCode());
+        String body = response.body() == null ? "" : response.body();
+        JsonNode documented = operation.path("responses").path(status);
+        // 501 is oEmbed's required answer to an unsupported format; any other 5xx is a fault.
+        boolean contractual = response.statusCode() == 501 && !documented.isMissingNode();
+        if (response.statusCode() >= 500 && !contractual) {
+            failures.add(what + ": server error " + abbreviate(body));
+        }
+        if (body.contains("\tat ") || body.contains("Exception")) {
+            failures.add(what + ": looks like a stack trace or class name: " + abbreviate(body));
+        }
+        if (documented.isMissingNode()) {
+            failures.add(what + ": status not documented for " + method.toUpperCase() + " " + template);
+            return;
+        }
+        if (documented.has("$ref")) {
+            documented = schemas.resolve(documented.get("$ref").asText());
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String mediaType = type.split(";")[0].trim();
+        JsonNode schema = documented.path("content").path(mediaType).path("schema");
+        if ((mediaType.equals("application/json") || mediaType.equals("application/problem+json")) && !body.isEmpty()) {
+            if (schema.isMissingNode()) {
+                failures.add(what + ": " + mediaType + " is not documented for this status");
+                return;
+            }
+            try {
+                List<String> problems = schemas.problems(JSON.readTree(body), schema);
+                if (!problems.isEmpty()) {
+                    failures.add(what + ": body does not match the schema: " + problems.subList(0, Math.min(3, problems.size())));
+                }
+            } catch (Exception e) {
+                failures.add(what + ": body is not JSON");
+            }
+        }
+    }
+
+    private String token(String role) throws Exception {
+        return JSON.readTree(send("POST", "/v1/admin/tokens", admin, "application/json",
+                "{\"name\":\"fuzz " + role + "\",\"role\":\"" + role + "\"}").body()).get("token").asText();
+    }
+
+    private HttpResponse<String> upload(byte[] file) throws Exception {
+        String boundary = "lede-fuzz-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n"
+                + "fuzz\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        sent++;
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/v1/images"))
+                .header("Authorization", "Bearer " + (editor != null ? editor : admin))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String token, String contentType, String body)
+            throws Exception {
+        return send(method, pathAndQuery, token, contentType, body, "");
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String token, String contentType, String body,
+            String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null && !ifMatch.isEmpty()) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        sent++;
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}
