@@ -55,6 +55,7 @@ public class OEmbedResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "Not one of this site's published article URLs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "501", description = "A format other than json was asked for", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response embed(@Context Request request,

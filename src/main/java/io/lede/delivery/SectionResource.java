@@ -46,6 +46,7 @@ public class SectionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionPage.class)))
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
                 CachePolicy.of(!caller.isAnonymous(), true)).build();

@@ -93,6 +93,7 @@ public class ImageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
     @APIResponse(responseCode = "400", description = "No file, invalid metadata, or a corrupt or truncated image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not multipart/form-data, or the file is not a JPEG, PNG, WebP or GIF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,6 +118,7 @@ public class ImageResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Full-text search over caption, alt text and credit") String q,
             @RestQuery @Parameter(description = "Only images whose credit contains this (case-insensitive)", example = "AFP") String credit,
@@ -137,6 +139,7 @@ public class ImageResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
@@ -159,6 +162,7 @@ public class ImageResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response content(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Width in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String w,
@@ -185,6 +189,7 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
@@ -206,6 +211,7 @@ public class ImageResource {
             + "removes the file and its renditions.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article uses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -73,6 +73,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
@@ -90,6 +91,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No quote with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
@@ -109,6 +111,7 @@ public class QuoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
     @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
@@ -130,6 +133,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
@@ -154,6 +158,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
@@ -174,6 +179,7 @@ public class QuoteResource {
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article quotes it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -53,6 +53,7 @@ public class TokenResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenView.class)))
     @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull TokenRequest token, @Context UriInfo uriInfo) {
@@ -66,6 +67,7 @@ public class TokenResource {
     @Operation(summary = "List tokens", description = "Newest first, revoked ones included, never with their secrets.")
     @APIResponse(responseCode = "200", description = "All tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPage.class)))
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list() {
         List<TokenView> items = tokens.list().stream().map(TokenView::of).toList();
@@ -77,6 +79,7 @@ public class TokenResource {
     @Operation(summary = "Revoke a token", description = "It stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No token with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@RestPath String id) {

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -41,6 +43,10 @@ import io.lede.common.error.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.UNSUPPORTED, description = "The Content-Type is not the one this operation accepts",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = LedeApiDefinition.TOO_MANY, description = "Over a rate limit (per address, per reader token, "
+                        + "or for repeated failed authentication); RateLimit headers say where the caller stands",
+                        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.IF_MATCH_REQUIRED, description = "If-Match is missing",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) }))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -58,4 +64,5 @@ public class LedeApiDefinition extends Application {
     public static final String TOO_LARGE = "ContentTooLarge";
     public static final String UNSUPPORTED = "UnsupportedMediaType";
     public static final String IF_MATCH_REQUIRED = "PreconditionRequired";
+    public static final String TOO_MANY = "TooManyRequests";
 }
