@@ -140,6 +140,11 @@ public class Article extends PanacheEntityBase {
                 .setParameter("published", ArticleStatus.PUBLISHED).getResultList();
     }
 
+    /** Whether a section has a published article: one index probe, not a count. */
+    public static boolean sectionHasPublished(String section) {
+        return !find("section = ?1 and status = ?2", section, ArticleStatus.PUBLISHED).page(0, 1).list().isEmpty();
+    }
+
     /** Scheduled articles whose time has come. */
     public static List<Article> dueForPublication(Instant now) {
         return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);

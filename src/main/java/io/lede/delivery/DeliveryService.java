@@ -1,5 +1,6 @@
 package io.lede.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import io.lede.image.ImageView;
 public class DeliveryService {
 
     static final String THUMBNAIL = "thumb";
+    static final Duration LANGUAGES_MAX_AGE = Duration.ofMinutes(1);
+
+    private record LanguageSnapshot(List<String> languages, Instant takenAt) {
+    }
+
+    private volatile LanguageSnapshot languages;
 
     private final ArticleQuery query;
     private final ArticleMapper mapper;
@@ -72,15 +79,31 @@ public class DeliveryService {
     }
 
     public boolean sectionExists(String section) {
-        return sections().stream().anyMatch(view -> view.name().equals(section));
+        return Article.sectionHasPublished(section);
     }
 
-    /** The language to serve: the one asked for with lang, else the best match for Accept-Language. */
+    /**
+     * The language to serve: the one asked for with lang, else the best match for Accept-Language
+     * among the languages published, which are looked up at most once a minute (they change rarely,
+     * and the look-up reads every article).
+     */
     public Optional<String> language(String lang, String acceptLanguage) {
         if (lang != null) {
             return Optional.of(lang);
         }
-        return AcceptLanguage.pick(acceptLanguage, Article.publishedLanguages());
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        return AcceptLanguage.pick(acceptLanguage, publishedLanguages());
+    }
+
+    private List<String> publishedLanguages() {
+        LanguageSnapshot snapshot = languages;
+        if (snapshot == null || snapshot.takenAt().isBefore(Instant.now().minus(LANGUAGES_MAX_AGE))) {
+            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), Instant.now());
+            languages = snapshot;
+        }
+        return snapshot.languages();
     }
 
     public String thumbnail(ImageView image) {

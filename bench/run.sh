@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Read-path benchmark of the packaged jar on a seeded PostgreSQL (see bench/README.md).
+#
+#   ./mvnw package -DskipTests && bash bench/run.sh
+#
+# ARTICLES (100000), IMAGES (20000), QUOTES (200000), SPEAKERS (5000) size the archive; DURATION
+# (15s) is each wrk run. Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
+# Results go to bench/RESULTS.md; nothing is left running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=${ARTICLES:-100000}
+IMAGES=${IMAGES:-20000}
+QUOTES=${QUOTES:-200000}
+SPEAKERS=${SPEAKERS:-5000}
+DURATION=${DURATION:-15s}
+PORT=${PORT:-8088}
+DB=lede_bench_reads
+BASE="http://127.0.0.1:$PORT"
+TOKEN=bench-admin-token
+JAR=target/quarkus-app/quarkus-run.jar
+WORK=$(mktemp -d)
+[ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 1; }
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+
+"${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+java -Xmx256m -Dquarkus.http.port=$PORT \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
+  -Dlede.bootstrap-admin-token=$TOKEN \
+  -Dlede.rate-limit.anonymous-per-minute=100000000 \
+  -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
+  -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+
+echo "Seeding $ARTICLES articles, $IMAGES images, $QUOTES quotes by $SPEAKERS speakers"
+SEED_START=$(date +%s)
+"${PSQL[@]}" -d $DB -v articles=$ARTICLES -v images=$IMAGES -v quotes=$QUOTES -v speakers=$SPEAKERS -f bench/seed.sql
+echo "Seeded in $(( $(date +%s) - SEED_START )) s"
+
+"${PSQL[@]}" -d $DB -Atc "select id from article where status = 'PUBLISHED' order by random() limit 2000" >"$WORK/ids.txt"
+"${PSQL[@]}" -d $DB -Atc "select slug from article where status = 'PUBLISHED' order by random() limit 2000" >"$WORK/slugs.txt"
+# A cursor deep into the newest-first list (50,000 rows, or half a smaller archive), made the way the service makes them.
+DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
+read -r AT ID < <("${PSQL[@]}" -d $DB -AtF ' ' -c "select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id
+  from article where status = 'PUBLISHED' order by published_at desc, id desc offset $DEPTH limit 1")
+DEEP_CURSOR=$(printf '2|newest|%s|%s|' "${AT//:/%3A}" "$ID" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+curl -fs "$BASE/v1/articles?cursor=$DEEP_CURSOR" >/dev/null || { echo "The deep cursor was refused" >&2; exit 1; }
+
+FIRST_ID=$(head -n1 "$WORK/ids.txt")
+ETAG=$(curl -fsI "$BASE/v1/articles/$FIRST_ID" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+java bench/MakeTestJpeg.java "$WORK/photo.jpg" 1600 1200
+IMAGE=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/photo.jpg;type=image/jpeg" "$BASE/v1/images" \
+  | sed 's/^{"id":"\([^"]*\)".*/\1/')
+curl -fs -o /dev/null "$BASE/v1/images/$IMAGE/content?w=640"
+
+RESULTS=()
+# name, connections, wrk arguments...
+measure() {
+  local name=$1 connections=$2
+  shift 2
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency "$@")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  if grep -q "Non-2xx or 3xx responses" <<<"$out"; then
+    echo "$name: some responses were errors" >&2
+    grep "Non-2xx" <<<"$out" >&2
+  fi
+  printf '%-34s %10s req/s  p50 %8s  p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+  RESULTS+=("$name|$connections|$rps|$p50|$p99")
+}
+
+measure "baseline: /q/health/live" 64 "$BASE/q/health/live"
+measure "article by id" 64 -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+measure "article by slug" 64 -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/slugs.txt"
+measure "first list page" 64 "$BASE/v1/articles"
+measure "page $DEPTH rows deep" 64 "$BASE/v1/articles?cursor=$DEEP_CURSOR"
+measure "headlines" 64 "$BASE/v1/headlines"
+measure "search q=lighthouse" 16 "$BASE/v1/articles?q=lighthouse"
+measure "304 revalidation" 64 -H "If-None-Match: $ETAG" "$BASE/v1/articles/$FIRST_ID"
+measure "cached rendition (w=640)" 64 "$BASE/v1/images/$IMAGE/content?w=640"
+
+# A full sync, as a new app would do it, within the -Xmx256m heap the service runs with.
+SYNC_START=$(date +%s.%N)
+NEXT=""
+PAGES=0
+while :; do
+  PAGE=$(curl -fs "$BASE/v1/sync?limit=100${NEXT:+&since=$NEXT}")
+  PAGES=$((PAGES + 1))
+  NEXT=$(sed 's/.*"next":"\([^"]*\)".*/\1/' <<<"$PAGE")
+  grep -q '"hasMore":true' <<<"$PAGE" || break
+done
+SYNC_SECONDS=$(echo "$(date +%s.%N) - $SYNC_START" | bc)
+kill -0 $SERVER 2>/dev/null || { echo "The service died during the sync" >&2; exit 1; }
+echo "full sync: $PAGES pages in ${SYNC_SECONDS} s, service alive with -Xmx256m"
+
+BASELINE=$(cut -d'|' -f3 <<<"${RESULTS[0]}")
+{
+  echo "# Benchmark results"
+  echo
+  echo "\`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
+  echo "$(java -version 2>&1 | head -n1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version'),"
+  echo "service with -Xmx256m; wrk (2 threads) on the same machine. Archive: $ARTICLES articles, $IMAGES images,"
+  echo "$QUOTES quotes by $SPEAKERS speakers. Each run $DURATION."
+  echo
+  echo "| endpoint | connections | requests/s | p50 | p99 | share of baseline |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  for row in "${RESULTS[@]}"; do
+    IFS='|' read -r name connections rps p50 p99 <<<"$row"
+    echo "| $name | $connections | $rps | $p50 | $p99 | $(echo "scale=0; 100 * $rps / $BASELINE" | bc)% |"
+  done
+  echo
+  echo "Full sync of the archive (\`/v1/sync\`, 100 a page): $PAGES pages in $(printf '%.1f' "$SYNC_SECONDS") s; the service (-Xmx256m) stayed up."
+} >bench/RESULTS.md
+echo "Written to bench/RESULTS.md"
+exit 0
