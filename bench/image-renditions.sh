@@ -26,7 +26,7 @@ java -Xmx512m \
   -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
   -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
 
 java bench/MakeTestJpeg.java "$WORK/photo.jpg" 4000 3000

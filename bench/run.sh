@@ -4,7 +4,7 @@
 #   ./mvnw package -DskipTests && bash bench/run.sh
 #
 # ARTICLES (100000), IMAGES (20000), QUOTES (200000), SPEAKERS (5000) size the archive; DURATION
-# (15s) is each wrk run. Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
+# (15s) is each measured wrk run, after an unmeasured WARMUP (5s). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
 # Results go to bench/RESULTS.md; nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ IMAGES=${IMAGES:-20000}
 QUOTES=${QUOTES:-200000}
 SPEAKERS=${SPEAKERS:-5000}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-5s}
 PORT=${PORT:-8088}
 DB=lede_bench_reads
 BASE="http://127.0.0.1:$PORT"
@@ -32,7 +33,7 @@ java -Xmx256m -Dquarkus.http.port=$PORT \
   -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
   -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 
 echo "Seeding $ARTICLES articles, $IMAGES images, $QUOTES quotes by $SPEAKERS speakers"
@@ -62,6 +63,8 @@ measure() {
   local name=$1 connections=$2
   shift 2
   local out
+  # Unmeasured first: the JIT compiles each path before its numbers count.
+  wrk -t2 -c"$connections" -d"$WARMUP" "$@" >/dev/null
   out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency "$@")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -106,13 +109,13 @@ BASELINE=$(cut -d'|' -f3 <<<"${RESULTS[0]}")
   echo "\`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
   echo "$(java -version 2>&1 | head -n1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version'),"
   echo "service with -Xmx256m; wrk (2 threads) on the same machine. Archive: $ARTICLES articles, $IMAGES images,"
-  echo "$QUOTES quotes by $SPEAKERS speakers. Each run $DURATION."
+  echo "$QUOTES quotes by $SPEAKERS speakers. Each run $DURATION after $WARMUP of unmeasured warm-up."
   echo
   echo "| endpoint | connections | requests/s | p50 | p99 | share of baseline |"
   echo "| --- | --- | --- | --- | --- | --- |"
   for row in "${RESULTS[@]}"; do
     IFS='|' read -r name connections rps p50 p99 <<<"$row"
-    echo "| $name | $connections | $rps | $p50 | $p99 | $(echo "scale=0; 100 * $rps / $BASELINE" | bc)% |"
+    echo "| $name | $connections | $rps | $p50 | $p99 | $(echo "scale=1; 100 * $rps / $BASELINE" | bc)% |"
   done
   echo
   echo "Full sync of the archive (\`/v1/sync\`, 100 a page): $PAGES pages in $(printf '%.1f' "$SYNC_SECONDS") s; the service (-Xmx256m) stayed up."
