@@ -7,6 +7,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.common.config.LedeConfig;
+import io.lede.common.text.Texts;
 
 /** Between the stored {@link Article} and the records of the API. */
 @ApplicationScoped
@@ -58,7 +59,7 @@ public class ArticleMapper {
     /** Copies the editable fields; slug, status and translation group are the service's to decide. */
     public void copyContent(ArticleRequest request, Article article) {
         article.headline = request.headline().strip();
-        article.standfirst = blankToNull(request.standfirst());
+        article.standfirst = Texts.blankToNull(request.standfirst());
         article.body = request.body().stream().map(BodyBlock::stored).toList();
         article.quoteIds.clear();
         article.quoteIds.addAll(BodyBlock.quoteIds(request.body()));
@@ -68,15 +69,15 @@ public class ArticleMapper {
         }
         article.imageIds.addAll(BodyBlock.imageIds(request.body()));
         article.bodyText = bodyText(request.body());
-        article.byline = blankToNull(request.byline());
+        article.byline = Texts.blankToNull(request.byline());
         article.section = request.section();
         article.tags.clear();
         if (request.tags() != null) {
             request.tags().stream().map(String::strip).distinct().forEach(article.tags::add);
         }
         article.leadImageId = request.leadImage();
-        article.location = blankToNull(request.location());
-        article.source = blankToNull(request.source());
+        article.location = Texts.blankToNull(request.location());
+        article.source = Texts.blankToNull(request.source());
     }
 
     public String urlOf(Article article) {
@@ -88,8 +89,4 @@ public class ArticleMapper {
         return String.join("\n\n", body.stream().map(BodyBlock::plainText).filter(Objects::nonNull).toList());
     }
 
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.common.config.LedeConfig;
+import io.lede.common.text.Texts;
 
 /** Between the stored {@link Image} and the records of the API. */
 @ApplicationScoped
@@ -34,19 +35,15 @@ public class ImageMapper {
     }
 
     public void copy(ImageMetadata metadata, Image image) {
-        image.caption = blankToNull(metadata.caption());
-        image.credit = blankToNull(metadata.credit());
-        image.altText = blankToNull(metadata.altText());
+        image.caption = Texts.blankToNull(metadata.caption());
+        image.credit = Texts.blankToNull(metadata.credit());
+        image.altText = Texts.blankToNull(metadata.altText());
         image.focalX = metadata.focalPoint() == null ? null : metadata.focalPoint().x();
         image.focalY = metadata.focalPoint() == null ? null : metadata.focalPoint().y();
     }
 
     static FocalPoint focalPoint(Image image) {
         return image.focalX == null || image.focalY == null ? null : new FocalPoint(image.focalX, image.focalY);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
 }

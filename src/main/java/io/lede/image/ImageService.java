@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,6 +31,7 @@ import io.lede.common.config.LedeConfig;
 import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
 import io.lede.common.http.MergePatcher;
+import io.lede.common.http.Representations;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
@@ -259,12 +257,8 @@ public class ImageService {
         }
     }
 
+    /** A rendition's bytes follow from its key, so the key alone names them. */
     private static String tag(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Representations.etag(key.getBytes(StandardCharsets.UTF_8)).getValue();
     }
 }

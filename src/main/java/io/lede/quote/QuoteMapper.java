@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lede.common.text.Texts;
+
 /** Between the stored {@link Quote} and the records of the API. */
 @ApplicationScoped
 public class QuoteMapper {
@@ -37,7 +39,7 @@ public class QuoteMapper {
         quote.articleId = request.articleId();
         quote.saidAt = saidAt;
         quote.datedAt = saidAt != null ? saidAt : quote.createdAt;
-        quote.context = request.context() == null || request.context().isBlank() ? null : request.context().strip();
+        quote.context = Texts.blankToNull(request.context());
     }
 
     public SpeakerView toView(SpeakerQuery.Row row, SpeakerQuery.Label label) {

@@ -107,7 +107,8 @@ public class Representations {
                 + ", stale-while-revalidate=" + config.cache().staleWhileRevalidate().toSeconds();
     }
 
-    static EntityTag etag(byte[] body) {
+    /** The strong ETag of some bytes: a shortened SHA-256, the same wherever Lede tags a representation. */
+    public static EntityTag etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
