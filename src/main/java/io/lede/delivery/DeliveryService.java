@@ -1,6 +1,5 @@
 package io.lede.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import io.lede.article.ArticleMapper;
 import io.lede.article.ArticleFilter;
 import io.lede.article.ArticleQuery;
 import io.lede.article.ArticleStatus;
+import io.lede.common.cache.ContentVersion;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeListQuery;
 import io.lede.common.paging.TimeOrder;
@@ -32,9 +32,9 @@ import io.lede.image.ImageView;
 public class DeliveryService {
 
     static final String THUMBNAIL = "thumb";
-    static final Duration LANGUAGES_MAX_AGE = Duration.ofMinutes(1);
 
-    private record LanguageSnapshot(List<String> languages, Instant takenAt) {
+    /** The published languages as of a content version. */
+    private record LanguageSnapshot(List<String> languages, long version) {
     }
 
     private volatile LanguageSnapshot languages;
@@ -42,11 +42,13 @@ public class DeliveryService {
     private final ArticleQuery query;
     private final ArticleMapper mapper;
     private final ImageService images;
+    private final ContentVersion contentVersion;
 
-    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images) {
+    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images, ContentVersion contentVersion) {
         this.query = query;
         this.mapper = mapper;
         this.images = images;
+        this.contentVersion = contentVersion;
     }
 
     /** The newest published articles as headlines: two queries for the articles, one for their thumbnails. */
@@ -84,8 +86,8 @@ public class DeliveryService {
 
     /**
      * The language to serve: the one asked for with lang, else the best match for Accept-Language
-     * among the languages published, which are looked up at most once a minute (they change rarely,
-     * and the look-up reads every article).
+     * among the languages published, which are looked up again only after content changed (they
+     * change rarely, and the look-up reads every article).
      */
     public Optional<String> language(String lang, String acceptLanguage) {
         if (lang != null) {
@@ -99,8 +101,9 @@ public class DeliveryService {
 
     private List<String> publishedLanguages() {
         LanguageSnapshot snapshot = languages;
-        if (snapshot == null || snapshot.takenAt().isBefore(Instant.now().minus(LANGUAGES_MAX_AGE))) {
-            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), Instant.now());
+        long version = contentVersion.current();
+        if (snapshot == null || snapshot.version() != version) {
+            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), version);
             languages = snapshot;
         }
         return snapshot.languages();

@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.lede.common.http.Credentials;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String API_KEY_HEADER = "X-Api-Key";
+    static final String API_KEY_HEADER = Credentials.API_KEY_HEADER;
     private static final String BEARER = "bearer ";
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.lede.common.error.HttpProblemRoutes;
+import io.lede.common.http.Credentials;
 import io.lede.common.error.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
@@ -33,9 +34,7 @@ public class AuthenticationGuard {
     }
 
     private void refuseRepeatedFailures(RoutingContext context) {
-        boolean credentials = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
-                || context.request().getHeader(ApiTokenAuthenticationMechanism.API_KEY_HEADER) != null;
-        if (credentials && limits.tooManyFailedAuthentications(context.request())) {
+        if (Credentials.present(context.request()) && limits.tooManyFailedAuthentications(context.request())) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
             problems.send(context, ProblemType.TOO_MANY.problem("Too many failed authentications from this address; retry later"));
             return;

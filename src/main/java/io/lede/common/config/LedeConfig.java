@@ -37,6 +37,18 @@ public interface LedeConfig {
 
     Cache cache();
 
+    ResponseCache responseCache();
+
+    interface ResponseCache {
+        /** Keep published responses in memory and answer anonymous reads from them (see io.lede.common.cache). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory budget of the response cache, bodies and keys, in bytes. */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
+
     Sync sync();
 
     /** Trust X-Forwarded-For for the client's address (only behind a proxy that sets it). */
