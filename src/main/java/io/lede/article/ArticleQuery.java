@@ -26,10 +26,19 @@ public class ArticleQuery {
     }
 
     public List<TimeKeyset.Row> page(ArticleFilter filter) {
+        return keyset.page(pageQuery(filter));
+    }
+
+    /** The database's plan for {@link #page}: how tests check that search and filters use their indexes. */
+    public List<String> explainPage(ArticleFilter filter) {
+        return keyset.explain(pageQuery(filter));
+    }
+
+    private TimeKeyset.Query pageQuery(ArticleFilter filter) {
         SqlFilter where = filtered(filter);
         String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
-        return keyset.page(new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.list().order(),
-                filter.list().after(), filter.list().limit()));
+        return new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.list().order(),
+                filter.list().after(), filter.list().limit());
     }
 
     public long count(ArticleFilter filter) {

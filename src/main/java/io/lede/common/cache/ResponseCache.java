@@ -59,6 +59,8 @@ public class ResponseCache {
 
     private final ContentVersion version;
     private final boolean enabled;
+    /** Larger bodies (original images) would push out many small ones; they are not kept. */
+    private final long largestEntry;
     private final Cache<String, Entry> entries;
     private final Counter hits;
     private final Counter misses;
@@ -66,6 +68,7 @@ public class ResponseCache {
     public ResponseCache(ContentVersion version, LedeConfig config, MeterRegistry registry) {
         this.version = version;
         this.enabled = config.responseCache().enabled();
+        this.largestEntry = config.responseCache().maxBytes() / 16;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.responseCache().maxBytes())
                 .<String, Entry> weigher((key, entry) -> key.length() * 2 + entry.body().length + ENTRY_OVERHEAD)
@@ -117,7 +120,8 @@ public class ResponseCache {
         String key = context.get(KEY);
         Long startedAt = context.get(VERSION);
         if (key == null || startedAt == null || response.getStatus() != 200
-                || !(response.getEntity() instanceof byte[] body) || startedAt != version.current()) {
+                || !(response.getEntity() instanceof byte[] body) || body.length > largestEntry
+                || startedAt != version.current()) {
             return;
         }
         String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);

@@ -44,6 +44,23 @@ public class TimeKeyset {
 
     /** Up to {@code limit + 1} rows: the extra row tells whether there is a next page. */
     public List<Row> page(Query page) {
+        NativeQuery<Object[]> query = sql.query(select(page), page.where());
+        query.addScalar("id", UUID.class).addScalar("sort_at", Instant.class).addScalar("rank", Float.class);
+        query.setMaxResults(page.limit() + 1);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            rows.add(new Row((UUID) row[0], (Instant) row[1], (Float) row[2]));
+        }
+        return rows;
+    }
+
+    /** How the database would run the page query: its {@code EXPLAIN}, one line a row (PostgreSQL). */
+    public List<String> explain(Query page) {
+        String select = select(page) + " limit " + (page.limit() + 1);
+        return sql.explain(select, page.where());
+    }
+
+    private static String select(Query page) {
         SqlFilter where = page.where();
         String key = page.time() + ", " + page.id();
         if (page.after() != null) {
@@ -60,14 +77,7 @@ public class TimeKeyset {
             case RELEVANCE -> page.rank() + " desc, " + page.time() + " desc, " + page.id() + " desc";
         };
         String rank = page.order() == TimeOrder.RELEVANCE ? page.rank() : "cast(null as real)";
-        NativeQuery<Object[]> query = sql.query("select " + page.id() + " as id, " + page.time() + " as sort_at, "
-                + rank + " as rank from " + page.from() + where.where() + " order by " + order, where);
-        query.addScalar("id", UUID.class).addScalar("sort_at", Instant.class).addScalar("rank", Float.class);
-        query.setMaxResults(page.limit() + 1);
-        List<Row> rows = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            rows.add(new Row((UUID) row[0], (Instant) row[1], (Float) row[2]));
-        }
-        return rows;
+        return "select " + page.id() + " as id, " + page.time() + " as sort_at, "
+                + rank + " as rank from " + page.from() + where.where() + " order by " + order;
     }
 }

@@ -1,5 +1,6 @@
 package io.lede.common.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,12 @@ public class NativeQueries {
         NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
         filter.params().forEach(query::setParameter);
         return query;
+    }
+
+    /** The database's plan for a query, one line a row of {@code EXPLAIN}'s output. */
+    public List<String> explain(String sql, SqlFilter filter) {
+        NativeQuery<Object[]> query = query("explain " + sql, filter);
+        return ((List<?>) query.getResultList()).stream().map(String::valueOf).toList();
     }
 
     public long count(String fromAndJoins, SqlFilter filter) {
