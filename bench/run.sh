@@ -4,7 +4,7 @@
 #   ./mvnw package -DskipTests && bash bench/run.sh
 #
 # ARTICLES (100000), IMAGES (20000), QUOTES (200000), SPEAKERS (5000) size the archive; DURATION
-# (15s) is each measured wrk run, after an unmeasured WARMUP (5s). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
+# (15s) is each measured wrk run, after an unmeasured WARMUP (10s: on 2 cores the JIT needs it). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
 # Results go to bench/RESULTS.md; nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ IMAGES=${IMAGES:-20000}
 QUOTES=${QUOTES:-200000}
 SPEAKERS=${SPEAKERS:-5000}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 PORT=${PORT:-8088}
 DB=lede_bench_reads
 BASE="http://127.0.0.1:$PORT"
@@ -61,7 +61,7 @@ IMAGE=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/photo.jpg;typ
 curl -fs -o /dev/null "$BASE/v1/images/$IMAGE/content?w=640"
 
 # Warm: every id and slug the random scripts pick is read once, so the measured runs see a warm cache.
-sed "s|^|$BASE/v1/articles/|" "$WORK/ids.txt" "$WORK/slugs.txt" | xargs -P 4 -n 100 curl -fs -o /dev/null
+sed "s|^|$BASE/v1/articles/|" "$WORK/ids.txt" "$WORK/slugs.txt" | xargs -P 4 -n 100 curl -fs >/dev/null
 EDITOR=(-H "Authorization: Bearer $TOKEN")
 
 RESULTS=()

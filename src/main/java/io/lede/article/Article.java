@@ -18,6 +18,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 import io.lede.common.text.Ids;
@@ -96,31 +97,44 @@ public class Article extends PanacheEntityBase {
         return status == ArticleStatus.PUBLISHED;
     }
 
+    /**
+     * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
+     * checking (a JSON column's snapshot is a second parse of the whole body).
+     */
     public static Optional<Article> findByIdOrSlug(String idOrSlug) {
         Optional<UUID> id = Ids.parse(idOrSlug);
         if (id.isPresent()) {
-            Optional<Article> byId = findByIdOptional(id.get());
+            Optional<Article> byId = find("id", id.get()).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return find("slug", idOrSlug).firstResultOptional();
+        return find("slug", idOrSlug).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 
     public static boolean slugTaken(String slug, UUID exceptId) {
         return count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
     }
 
-    /** Page rows with their tags in one query, in no particular order. */
+    /** Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}. */
     public static List<Article> withTags(Collection<UUID> ids) {
-        return find("select distinct a from Article a left join fetch a.tags where a.id in ?1", ids).list();
+        return find("select distinct a from Article a left join fetch a.tags where a.id in ?1", ids)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
-    public static List<Article> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
+    /** One language version of a story, as other versions link to it: no body, no entity. */
+    public record Sibling(UUID group, UUID id, String language, String slug) {
+    }
+
+    /** The articles of these translation groups, as siblings: a projection, so no body is read. */
+    public static List<Sibling> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup in :groups";
+        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
+                .setParameter("groups", groups);
         if (publishedOnly) {
-            return list("translationGroup in ?1 and status = ?2", groups, ArticleStatus.PUBLISHED);
+            query.setParameter("published", ArticleStatus.PUBLISHED);
         }
-        return list("translationGroup in ?1", groups);
+        return query.getResultList();
     }
 
     public static boolean languageTakenInGroup(UUID group, String language, UUID exceptId) {

@@ -20,11 +20,11 @@ public class ArticleMapper {
     }
 
     /** @param group the articles of the same translation group visible to the caller (may include this one) */
-    public ArticleView toView(Article article, List<Article> group) {
+    public ArticleView toView(Article article, List<Article.Sibling> group) {
         List<ArticleView.Translation> translations = group.stream()
-                .filter(other -> !other.id.equals(article.id))
-                .sorted(Comparator.comparing((Article other) -> other.language))
-                .map(other -> new ArticleView.Translation(other.language, other.id.toString(), other.slug))
+                .filter(other -> !other.id().equals(article.id))
+                .sorted(Comparator.comparing(Article.Sibling::language))
+                .map(other -> new ArticleView.Translation(other.language(), other.id().toString(), other.slug()))
                 .toList();
         return new ArticleView(
                 article.id.toString(),

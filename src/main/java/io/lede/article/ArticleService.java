@@ -98,8 +98,8 @@ public class ArticleService {
         Map<UUID, Article> byId = Article.withTags(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
-        Map<UUID, List<Article>> translations = Article.translationsIn(groups, !editor).stream()
-                .collect(Collectors.groupingBy(article -> article.translationGroup));
+        Map<UUID, List<Article.Sibling>> translations = Article.translationsIn(groups, !editor).stream()
+                .collect(Collectors.groupingBy(Article.Sibling::group));
         return inline(ids.stream().map(byId::get).filter(Objects::nonNull)
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
                 .toList(), includes);

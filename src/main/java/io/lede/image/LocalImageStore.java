@@ -6,12 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.lede.common.config.LedeConfig;
 
 /** Originals on the local disk under {@code lede.images.dir}; a file appears whole or not at all. */
-@ApplicationScoped
 public class LocalImageStore implements ImageStore {
 
     private final Path root;

@@ -84,6 +84,42 @@ public interface LedeConfig {
     Images images();
 
     interface Images {
+        /** Where original files live: {@code local} (the directory {@code lede.images.dir}) or {@code s3}. */
+        @WithDefault("local")
+        StoreKind store();
+
+        /** The S3-compatible object store, when {@code lede.images.store=s3}. */
+        S3 s3();
+
+        enum StoreKind {
+            LOCAL,
+            S3
+        }
+
+        interface S3 {
+            /** Endpoint of an S3-compatible store (MinIO, Ceph, s3proxy...); unset: AWS S3 for the region. */
+            Optional<java.net.URI> endpoint();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            /** The bucket originals go to; it must exist. */
+            @WithDefault("lede-images")
+            String bucket();
+
+            /** Prefix before every key, so that one bucket can serve several Lede instances. */
+            Optional<String> prefix();
+
+            /** Path-style URLs ({@code endpoint/bucket/key}), which most S3-compatible stores want. */
+            @WithDefault("true")
+            boolean pathStyle();
+
+            /** Access key; unset: the AWS default chain (environment, profile, instance role). */
+            Optional<String> accessKeyId();
+
+            Optional<String> secretAccessKey();
+        }
+
         /** Where the local image store keeps original files. */
         @WithDefault("data/images")
         String dir();

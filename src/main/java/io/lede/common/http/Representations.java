@@ -38,22 +38,27 @@ public class Representations {
 
     /** 200 with the item (or 304), ETag and Cache-Control. */
     public Response.ResponseBuilder item(Request request, Object view, FieldSelection fields, CachePolicy policy) {
-        JsonNode tree = objectMapper.valueToTree(view);
-        if (!fields.isAll()) {
-            ((ObjectNode) tree).retain(fields.fields());
+        if (fields.isAll()) {
+            return conditional(request, bytes(view), policy);
         }
+        ObjectNode tree = objectMapper.valueToTree(view);
+        tree.retain(fields.fields());
         return conditional(request, bytes(tree), policy);
     }
 
     /** 200 with a page of items (or 304); {@code fields} applies to every item. */
     public Response.ResponseBuilder page(Request request, CursorPage<?> page, FieldSelection fields, CachePolicy policy) {
-        JsonNode tree = objectMapper.valueToTree(page);
-        if (!fields.isAll()) {
+        byte[] body;
+        if (fields.isAll()) {
+            body = bytes(page);
+        } else {
+            JsonNode tree = objectMapper.valueToTree(page);
             for (JsonNode item : (ArrayNode) tree.get("items")) {
                 ((ObjectNode) item).retain(fields.fields());
             }
+            body = bytes(tree);
         }
-        Response.ResponseBuilder builder = conditional(request, bytes(tree), policy);
+        Response.ResponseBuilder builder = conditional(request, body, policy);
         if (page.next() != null) {
             builder.header("Link", "<" + page.next() + ">; rel=\"next\"");
         }
@@ -62,7 +67,7 @@ public class Representations {
 
     /** 200 with what a write produced: no conditional evaluation, never cached. */
     public Response.ResponseBuilder written(Object view) {
-        byte[] body = bytes(objectMapper.valueToTree(view));
+        byte[] body = bytes(view);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(etag(body))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl(CachePolicy.PRIVATE));
     }
@@ -74,7 +79,7 @@ public class Representations {
 
     /** The ETag a GET of this item without parameters would carry; what {@code If-Match} is checked against. */
     public EntityTag etagOf(Object view) {
-        return etag(bytes(objectMapper.valueToTree(view)));
+        return etag(bytes(view));
     }
 
     public byte[] bytes(Object value) {

@@ -1,0 +1,87 @@
+package io.lede.image;
+
+import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.uploadImage;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Originals in an S3-compatible store: s3proxy on loopback, spoken to with signed requests. */
+@QuarkusTest
+@TestProfile(S3ImageStoreTest.InS3.class)
+class S3ImageStoreTest {
+
+    public static class InS3 implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(S3ProxyResource.class));
+        }
+    }
+
+    @Inject
+    ImageStore store;
+
+    @Test
+    void shouldKeepUploadedOriginalsInTheBucketAndServeThemBack() throws IOException {
+        byte[] png = TestImages.png(64, 48);
+        String id = uploadImage(png, "harbour.png", "image/png").path("id");
+
+        List<Path> objects = objectsIn(S3ProxyResource.bucketDirectory);
+        Path stored = objects.stream().filter(path -> path.toString().contains(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no object for " + id + " in " + objects));
+        assertTrue(S3ProxyResource.bucketDirectory.relativize(stored).toString().startsWith("lede/originals/"),
+                "keys carry the configured prefix: " + stored);
+        assertArrayEquals(png, Files.readAllBytes(stored));
+
+        byte[] served = given().get("/v1/images/" + id + "/content").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertArrayEquals(png, served);
+        given().get("/v1/images/" + id + "/content?w=32").then().statusCode(200).contentType("image/png");
+
+        given().auth().oauth2(ADMIN).delete("/v1/images/" + id).then().statusCode(204);
+        assertFalse(Files.exists(stored), "the object goes with the image");
+        given().get("/v1/images/" + id + "/content").then().statusCode(404);
+    }
+
+    @Test
+    void shouldReportAMissingObjectAsAMissingFile() {
+        try {
+            store.open("originals/none/nothing.png").close();
+            throw new AssertionError("opening a key that is not there should fail");
+        } catch (NoSuchFileException expected) {
+            assertEquals("originals/none/nothing.png", expected.getFile());
+        } catch (IOException e) {
+            throw new AssertionError("expected NoSuchFileException", e);
+        }
+    }
+
+    @Test
+    void shouldListTheImageLikeAnyOther() {
+        String id = uploadImage(TestImages.png(20, 20), "small.png", "image/png").path("id");
+        given().get("/v1/images/" + id).then().statusCode(200).body("id", equalTo(id)).body("width", equalTo(20));
+    }
+
+    private static List<Path> objectsIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
