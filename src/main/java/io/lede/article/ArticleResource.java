@@ -47,6 +47,7 @@ import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Includes;
 import io.lede.common.http.OEmbedLinks;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
 import io.lede.common.text.Ids;
@@ -92,7 +93,10 @@ public class ArticleResource {
         ArticleFilter filter = params.toFilter(caller);
         ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR), includes);
         CursorPage<ArticleView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, selection, policy(filter.onlyPublished())).build();
+        SurrogateKeys keys = SurrogateKeys.of("articles").add("section", filter.section());
+        page.items().forEach(item -> keys.add("article", item.id()).add("section", item.section()));
+        return representations.page(request, body, selection, policy(filter.onlyPublished()))
+                .header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -116,6 +120,7 @@ public class ArticleResource {
         ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR), includes);
         return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED))
                 .header("Link", OEmbedLinks.discovery(uriInfo, article.url()))
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("article", article.id()).add("section", article.section()).value())
                 .build();
     }
 
@@ -133,7 +138,10 @@ public class ArticleResource {
             @Context Request request) {
         List<QuoteView> quotes = articles.quotesOf(idOrSlug, caller.hasRole(Roles.EDITOR));
         // Anonymous callers only ever see published articles; any caller with a token gets a private response.
-        return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL, policy(true)).build();
+        SurrogateKeys keys = SurrogateKeys.of("quotes");
+        quotes.forEach(quote -> keys.add("quote", quote.id()));
+        return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL, policy(true))
+                .header(SurrogateKeys.HEADER, keys.add("article", idOrSlug).value()).build();
     }
 
     @POST

@@ -32,6 +32,7 @@ import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
@@ -100,6 +101,9 @@ public class FeedResource {
                 writer.write(type, channel, articles, leadImages, apiBase), type.mediaType(),
                 CachePolicy.of(!caller.isAnonymous(), true))
                 .header(HttpHeaders.VARY, "Accept-Language");
+        SurrogateKeys keys = SurrogateKeys.of("feeds").add("section", section);
+        articles.forEach(article -> keys.add("article", article.id).add("section", article.section));
+        response.header(SurrogateKeys.HEADER, keys.value());
         language.ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
         return response.build();
     }

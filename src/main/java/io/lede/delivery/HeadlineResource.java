@@ -26,6 +26,7 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -65,6 +66,9 @@ public class HeadlineResource {
         Response.ResponseBuilder response = representations.page(request, new CursorPage<>(headlines, null, null),
                 FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
                 .header(HttpHeaders.VARY, "Accept-Language");
+        SurrogateKeys keys = SurrogateKeys.of("headlines");
+        headlines.forEach(headline -> keys.add("article", headline.id()).add("section", headline.section()));
+        response.header(SurrogateKeys.HEADER, keys.value());
         language.ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
         return response.build();
     }

@@ -27,6 +27,7 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -74,6 +75,7 @@ public class OEmbedResource {
         Optional<Integer> height = Optional.ofNullable(maxheight).map(h -> QueryParams.intInRange(h, "maxheight", 0, 1, 10_000));
         OEmbedView view = oembed.embed(target, width, height)
                 .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "Not a published article of " + config.siteUrl()));
-        return representations.item(request, view, FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true)).build();
+        return representations.item(request, view, FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
+                .header(SurrogateKeys.HEADER, "oembed").build();
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,7 +50,7 @@ public class SectionResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
-                CachePolicy.of(!caller.isAnonymous(), true)).build();
+                CachePolicy.of(!caller.isAnonymous(), true)).header(SurrogateKeys.HEADER, "sections").build();
     }
 
     /** The shape of the response, for the OpenAPI document. */

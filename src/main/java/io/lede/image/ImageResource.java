@@ -49,6 +49,7 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
@@ -127,7 +128,9 @@ public class ImageResource {
         ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300),
                 paging.after(TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE), paging.limit(), paging.count());
         CursorPage<ImageView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, selection, policy()).build();
+        SurrogateKeys keys = SurrogateKeys.of("images");
+        page.items().forEach(image -> keys.add("image", image.id()));
+        return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -144,7 +147,8 @@ public class ImageResource {
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
-        return representations.item(request, images.find(id), selection, policy()).build();
+        return representations.item(request, images.find(id), selection, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", id).value()).build();
     }
 
     @GET
@@ -174,7 +178,8 @@ public class ImageResource {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(content.bytes(), content.mimeType()).header(HttpHeaders.CONTENT_LENGTH, content.bytes().length);
-        return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
+        return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", id).value()).build();
     }
 
     @PATCH

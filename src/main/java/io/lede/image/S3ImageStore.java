@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import io.lede.common.config.LedeConfig;
+import io.quarkus.logging.Log;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -44,6 +46,18 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
         this.client = builder.build();
         this.bucket = config.bucket();
         this.prefix = config.prefix().orElse("");
+        if (config.createBucket()) {
+            createBucketIfMissing();
+        }
+    }
+
+    private void createBucketIfMissing() {
+        try {
+            client.headBucket(request -> request.bucket(bucket));
+        } catch (NoSuchBucketException missing) {
+            client.createBucket(request -> request.bucket(bucket));
+            Log.infof("Created S3 bucket %s", bucket);
+        }
     }
 
     private static AwsCredentialsProvider credentials(LedeConfig.Images.S3 config) {

@@ -43,6 +43,7 @@ import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
 import io.lede.security.Roles;
@@ -79,7 +80,9 @@ public class QuoteResource {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
         QuoteService.Page<QuoteView> page = quotes.list(params.toFilter(), caller.hasRole(Roles.EDITOR));
         CursorPage<QuoteView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, selection, policy()).build();
+        SurrogateKeys keys = SurrogateKeys.of("quotes");
+        page.items().forEach(quote -> keys.add("quote", quote.id()));
+        return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -96,7 +99,8 @@ public class QuoteResource {
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        return representations.item(request, quotes.find(id, caller.hasRole(Roles.EDITOR)), selection, policy()).build();
+        return representations.item(request, quotes.find(id, caller.hasRole(Roles.EDITOR)), selection, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("quote", id).value()).build();
     }
 
     @POST

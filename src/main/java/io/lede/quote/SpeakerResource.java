@@ -29,6 +29,7 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
 import io.lede.common.paging.PageParams;
@@ -64,7 +65,7 @@ public class SpeakerResource {
                 paging.after(SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE), paging.limit(), paging.count(),
                 caller.hasRole(Roles.EDITOR));
         CursorPage<SpeakerView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, FieldSelection.ALL, policy()).build();
+        return representations.page(request, body, FieldSelection.ALL, policy()).header(SurrogateKeys.HEADER, "speakers").build();
     }
 
     @GET
@@ -78,7 +79,8 @@ public class SpeakerResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
-        return representations.item(request, quotes.speaker(id, caller.hasRole(Roles.EDITOR)), FieldSelection.ALL, policy()).build();
+        return representations.item(request, quotes.speaker(id, caller.hasRole(Roles.EDITOR)), FieldSelection.ALL, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("speaker", id).value()).build();
     }
 
     private CachePolicy policy() {

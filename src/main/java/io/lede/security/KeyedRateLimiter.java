@@ -13,6 +13,14 @@ public final class KeyedRateLimiter {
 
     /** The outcome of one request: whether it may pass, what is left, and when the bucket is full again. */
     public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
+
+        /** The decision for a bucket of {@code perMinute} holding {@code tokens} after the request was counted (or refused). */
+        public static Decision of(boolean allowed, int perMinute, double tokens) {
+            double perSecond = perMinute / 60.0;
+            long reset = (long) Math.ceil((perMinute - tokens) / perSecond);
+            long retryAfter = allowed ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+            return new Decision(allowed, perMinute, (int) Math.floor(tokens), reset, retryAfter);
+        }
     }
 
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
@@ -43,10 +51,7 @@ public final class KeyedRateLimiter {
             if (allowed) {
                 bucket[0] -= 1;
             }
-            double perSecond = perMinute / 60.0;
-            long reset = (long) Math.ceil((perMinute - bucket[0]) / perSecond);
-            long retryAfter = allowed ? 0 : Math.max(1, (long) Math.ceil((1 - bucket[0]) / perSecond));
-            return new Decision(allowed, perMinute, (int) Math.floor(bucket[0]), reset, retryAfter);
+            return Decision.of(allowed, perMinute, bucket[0]);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.lede.security;
 
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +17,11 @@ import io.lede.common.error.ProblemMappers;
 import io.lede.common.error.ProblemType;
 import io.lede.common.http.Credentials;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,11 +56,29 @@ public class RateLimitFilter {
     }
 
     private void limitAnonymous(RoutingContext context) {
-        if (Credentials.present(context.request())) {
+        HttpServerRequest request = context.request();
+        if (Credentials.present(request)) {
             context.next();
             return;
         }
-        KeyedRateLimiter.Decision decision = limits.anonymous(context.request());
+        boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        if (!limits.shared() || !read) {
+            // Requests with a body are not held back for a round trip (their body would start
+            // arriving before anyone reads it); anonymous callers only read anyway.
+            apply(context, limits.anonymousHere(request));
+            return;
+        }
+        Context requestContext = Vertx.currentContext();
+        limits.anonymous(request).subscribe().with(decision -> {
+            if (requestContext == null || Vertx.currentContext() == requestContext) {
+                apply(context, decision);
+            } else {
+                requestContext.runOnContext(ignored -> apply(context, decision));
+            }
+        }, failure -> context.fail(failure));
+    }
+
+    private void apply(RoutingContext context, KeyedRateLimiter.Decision decision) {
         headers(RateLimits.ANONYMOUS, decision).forEach(context.response()::putHeader);
         if (decision.allowed()) {
             context.next();
@@ -67,20 +89,21 @@ public class RateLimitFilter {
     }
 
     @ServerRequestFilter
-    public Optional<Response> limitReaders(ContainerRequestContext request) {
+    public Uni<Response> limitReaders(ContainerRequestContext request) {
         if (caller.isAnonymous() || caller.hasRole(Roles.EDITOR)) {
-            return Optional.empty();
+            return Uni.createFrom().nullItem();
         }
         Object tokenId = caller.getAttribute(ApiTokenIdentityProvider.TOKEN_ID_ATTRIBUTE);
-        KeyedRateLimiter.Decision decision = limits.reader("token:" + (tokenId != null ? tokenId : caller.getPrincipal().getName()));
-        request.setProperty(DECISION, decision);
-        if (decision.allowed()) {
-            return Optional.empty();
-        }
-        Response.ResponseBuilder refused = Response.fromResponse(ProblemMappers.problemResponse(refusal(decision)))
-                .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds());
-        headers(RateLimits.READER, decision).forEach(refused::header);
-        return Optional.of(refused.build());
+        return limits.reader("token:" + (tokenId != null ? tokenId : caller.getPrincipal().getName())).map(decision -> {
+            request.setProperty(DECISION, decision);
+            if (decision.allowed()) {
+                return null;
+            }
+            Response.ResponseBuilder refused = Response.fromResponse(ProblemMappers.problemResponse(refusal(decision)))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds());
+            headers(RateLimits.READER, decision).forEach(refused::header);
+            return refused.build();
+        });
     }
 
     @ServerResponseFilter

@@ -38,7 +38,9 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
             }
             int port = freePort();
             baseDirectory = Files.createTempDirectory("lede-s3proxy");
-            bucketDirectory = Files.createDirectories(baseDirectory.resolve("data").resolve(BUCKET));
+            // The bucket is made by the store itself (lede.images.s3.create-bucket).
+            Files.createDirectories(baseDirectory.resolve("data"));
+            bucketDirectory = baseDirectory.resolve("data").resolve(BUCKET);
             Path properties = baseDirectory.resolve("s3proxy.conf");
             Files.writeString(properties, String.join("\n",
                     "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -58,6 +60,7 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                     "lede.images.store", "s3",
                     "lede.images.s3.endpoint", "http://127.0.0.1:" + port,
                     "lede.images.s3.bucket", BUCKET,
+                    "lede.images.s3.create-bucket", "true",
                     "lede.images.s3.prefix", "lede/",
                     "lede.images.s3.access-key-id", ACCESS_KEY,
                     "lede.images.s3.secret-access-key", SECRET_KEY);

@@ -22,6 +22,8 @@ public class ContentVersion {
     private static final Object REGISTERED = ContentVersion.class;
 
     private final AtomicLong version = new AtomicLong();
+    /** False while changes made elsewhere (other replicas) might go unnoticed; see ContentChangeBroadcaster. */
+    private volatile boolean shared = true;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<ContentChanged> changes;
 
@@ -32,6 +34,15 @@ public class ContentVersion {
 
     public long current() {
         return version.get();
+    }
+
+    /** Whether every change, here or on another replica, moves this version on; derived data is trusted only then. */
+    public boolean isShared() {
+        return shared;
+    }
+
+    void shared(boolean shared) {
+        this.shared = shared;
     }
 
     /** The current transaction writes content: move on once it commits (at once outside a transaction). */

@@ -43,6 +43,8 @@ public class ResponseCache {
     public static final int ROUTE_ORDER = Integer.MIN_VALUE + 4;
 
     static final String KEY = "lede.response-cache.key";
+    /** Where Quarkus keeps the endpoint's path template for the http_server_requests metric's uri tag. */
+    static final String PATH_TEMPLATE = "UrlPathTemplate";
     static final String VERSION = "lede.response-cache.version";
 
     /** Headers that belong to one exchange, not to the representation. */
@@ -54,7 +56,7 @@ public class ResponseCache {
     private static final int ENTRY_OVERHEAD = 512;
 
     /** One stored response: the version it was rendered at, its body and its headers. */
-    record Entry(long version, byte[] body, String etag, List<String[]> headers) {
+    record Entry(long version, byte[] body, String etag, List<String[]> headers, String pathTemplate) {
     }
 
     private final ContentVersion version;
@@ -92,7 +94,7 @@ public class ResponseCache {
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         boolean get = request.method() == HttpMethod.GET;
-        if (!get && request.method() != HttpMethod.HEAD || Credentials.present(request)) {
+        if (!get && request.method() != HttpMethod.HEAD || Credentials.present(request) || !version.isShared()) {
             context.next();
             return;
         }
@@ -135,10 +137,14 @@ public class ResponseCache {
                 values.forEach(value -> headers.add(new String[] { name, value }));
             }
         });
-        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers)));
+        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers), context.get(PATH_TEMPLATE)));
     }
 
     private static void send(RoutingContext context, Entry entry, boolean withBody) {
+        if (entry.pathTemplate() != null) {
+            // Metrics count a hit under its endpoint's template, as the REST layer would: bounded tags.
+            context.put(PATH_TEMPLATE, entry.pathTemplate());
+        }
         HttpServerResponse response = context.response();
         boolean notModified = matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
         for (String[] header : entry.headers()) {

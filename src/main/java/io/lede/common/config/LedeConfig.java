@@ -39,6 +39,17 @@ public interface LedeConfig {
 
     ResponseCache responseCache();
 
+    Replicas replicas();
+
+    interface Replicas {
+        /**
+         * On PostgreSQL, tell other replicas of every committed write (NOTIFY) and listen for
+         * theirs, so that none serves a cached response older than a write made elsewhere.
+         */
+        @WithDefault("true")
+        boolean notifyChanges();
+    }
+
     interface ResponseCache {
         /** Keep published responses in memory and answer anonymous reads from them (see io.lede.common.cache). */
         @WithDefault("true")
@@ -69,6 +80,15 @@ public interface LedeConfig {
         /** Failed authentications a minute from one address before it is refused for a while. */
         @WithDefault("20")
         int failedAuthPerMinute();
+
+        /** Where buckets live: {@code local} (each replica its own) or {@code redis} (shared; quarkus.redis.hosts). */
+        @WithDefault("local")
+        Store store();
+
+        enum Store {
+            LOCAL,
+            REDIS
+        }
 
         /** Most clients tracked at once; beyond it the longest idle are forgotten, so memory stays bounded. */
         @WithDefault("50000")
@@ -103,9 +123,13 @@ public interface LedeConfig {
             @WithDefault("us-east-1")
             String region();
 
-            /** The bucket originals go to; it must exist. */
+            /** The bucket originals go to. */
             @WithDefault("lede-images")
             String bucket();
+
+            /** Create the bucket at start-up when it is missing (handy for compose and dev; production buckets are provisioned). */
+            @WithDefault("false")
+            boolean createBucket();
 
             /** Prefix before every key, so that one bucket can serve several Lede instances. */
             Optional<String> prefix();

@@ -137,15 +137,16 @@ public class ProblemMappers {
     }
 
     /**
-     * The database cannot be reached: the driver says so (SQLState class 08), or the pool gave up
-     * waiting for a connection (agroal's acquisition timeout).
+     * The database cannot be reached: the driver says so (SQLState class 08), the server is
+     * shutting down or starting (57P01-57P03: a stopped database ends its sessions with these), or
+     * the pool gave up waiting for a connection (agroal's acquisition timeout).
      */
     private static boolean isDatabaseUnavailable(Throwable cause) {
         if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
             return true;
         }
         return cause instanceof SQLException sql
-                && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                && ((sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
                         || sql.getCause() instanceof TimeoutException);
     }
 

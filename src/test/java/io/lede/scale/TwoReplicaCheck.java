@@ -1,0 +1,237 @@
+package io.lede.scale;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two packaged jars on two ports, sharing one PostgreSQL database, one Redis and one S3-compatible
+ * store (started by .ci/run): what one replica writes, the other serves at once; rate limits hold
+ * across both; an image uploaded to one is served by the other.
+ *
+ * <pre>java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.scale.TwoReplicaCheck \
+ *     http://127.0.0.1:8097 http://127.0.0.1:8098 admin-token anonymous-limit</pre>
+ */
+public final class TwoReplicaCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EDITS = 30;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String first;
+    private final String second;
+    private final String token;
+    private final List<String> failures = new ArrayList<>();
+    private int reads;
+
+    private TwoReplicaCheck(String first, String second, String token) {
+        this.first = first;
+        this.second = second;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: TwoReplicaCheck <replica A> <replica B> <admin token> <anonymous limit a minute>");
+            System.exit(2);
+        }
+        TwoReplicaCheck check = new TwoReplicaCheck(args[0], args[1], args[2]);
+        check.editsOnOneAreServedByTheOther();
+        check.deletesOnOneAreServedByTheOther();
+        check.rateLimitsHoldAcrossReplicas(Integer.parseInt(args[3]));
+        check.imagesUploadedToOneAreServedByTheOther();
+        if (!check.failures.isEmpty()) {
+            check.failures.forEach(failure -> System.err.println("FAILED: " + failure));
+            System.exit(1);
+        }
+        System.out.println("Two replicas: all checks passed");
+    }
+
+    /** Each edit on A is read on B right after A answered, from a B whose cache held the old version. */
+    private void editsOnOneAreServedByTheOther() throws Exception {
+        HttpResponse<String> created = send(first, "POST", "/v1/articles", token, """
+                {"headline": "Replica edition 0", "section": "replicas", "language": "en", "status": "published",
+                 "body": [{"type": "paragraph", "text": "Written on one replica, read on the other."}]}""");
+        expect(created, 201, "create on A");
+        String id = json(created).path("id").asText();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        int stale = 0;
+        for (int edition = 1; edition <= EDITS; edition++) {
+            // Twice, so that B answers from its cache.
+            read(second, "/v1/articles/" + id);
+            read(second, "/v1/articles/" + id);
+            HttpResponse<String> patched = send(first, "PATCH", "/v1/articles/" + id, token,
+                    "{\"headline\": \"Replica edition " + edition + "\"}", "If-Match", etag);
+            expect(patched, 200, "patch on A");
+            etag = patched.headers().firstValue("ETag").orElseThrow();
+            String seen = json(read(second, "/v1/articles/" + id)).path("headline").asText();
+            if (!seen.equals("Replica edition " + edition)) {
+                stale++;
+                failures.add("B served '" + seen + "' right after A saved edition " + edition);
+            }
+        }
+        // The check means something only if B did answer from its cache between the edits.
+        double hits = cacheHits(second);
+        if (hits < EDITS) {
+            failures.add("B answered only " + hits + " reads from its cache; the edits did not meet a cached copy");
+        }
+        System.out.printf("edits: %d edits on A, %d stale reads on B right after (B's cache hits: %.0f)%n", EDITS, stale, hits);
+    }
+
+    private void deletesOnOneAreServedByTheOther() throws Exception {
+        HttpResponse<String> created = send(second, "POST", "/v1/articles", token, """
+                {"headline": "Replica story to delete", "section": "replicas", "language": "en", "status": "draft",
+                 "body": [{"type": "paragraph", "text": "Short-lived."}]}""");
+        expect(created, 201, "create on B");
+        String id = json(created).path("id").asText();
+        HttpResponse<String> published = send(second, "PATCH", "/v1/articles/" + id, token, "{\"status\": \"published\"}",
+                "If-Match", created.headers().firstValue("ETag").orElseThrow());
+        expect(published, 200, "publish on B");
+        expect(read(first, "/v1/articles/" + id), 200, "read on A");
+        double hitsBefore = cacheHits(first);
+        expect(read(first, "/v1/articles/" + id), 200, "read on A again");
+        if (cacheHits(first) != hitsBefore + 1) {
+            failures.add("A did not answer the second read from its cache; the delete would not meet a cached copy");
+        }
+        expect(send(second, "DELETE", "/v1/articles/" + id, token, null), 204, "delete on B");
+        expect(read(first, "/v1/articles/" + id), 404, "read on A right after the delete on B");
+        System.out.println("deletes: read on A right after a delete on B");
+    }
+
+    /** One client address spending its allowance half on A, half on B. */
+    private void rateLimitsHoldAcrossReplicas(int limit) throws Exception {
+        String address = "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256) + ".7";
+        int passed = 0;
+        int refused = 0;
+        String lastOnA = null;
+        String firstOnB = null;
+        for (int i = 0; i < limit; i++) {
+            String base = i < limit / 2 ? first : second;
+            HttpResponse<String> response = send(base, "GET", "/v1/headlines", null, null, "X-Forwarded-For", address);
+            if (response.statusCode() == 200) {
+                passed++;
+            } else if (response.statusCode() == 429) {
+                refused++;
+            } else {
+                failures.add("rate limit run: status " + response.statusCode());
+            }
+            String remaining = response.headers().firstValue("RateLimit").orElse("");
+            if (i == limit / 2 - 1) {
+                lastOnA = remaining;
+            } else if (i == limit / 2) {
+                firstOnB = remaining;
+            }
+        }
+        // Over the limit now, on either replica.
+        for (String base : List.of(first, second)) {
+            HttpResponse<String> response = send(base, "GET", "/v1/headlines", null, null, "X-Forwarded-For", address);
+            if (response.statusCode() != 429) {
+                failures.add("after " + limit + " requests split over both replicas, " + base + " answered "
+                        + response.statusCode() + " instead of 429");
+            } else if (response.headers().firstValue("Retry-After").isEmpty()) {
+                failures.add("429 without Retry-After from " + base);
+            }
+        }
+        if (refused > 1) {
+            failures.add(refused + " of the first " + limit + " requests were refused");
+        }
+        System.out.printf("rate limits: %d passed, %d refused of %d; last on A %s, first on B %s%n",
+                passed, refused, limit, lastOnA, firstOnB);
+    }
+
+    private void imagesUploadedToOneAreServedByTheOther() throws Exception {
+        byte[] picture = tinyPng();
+        String boundary = "lede-replicas-" + System.nanoTime();
+        byte[] body = multipart(boundary, picture);
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(first + "/v1/images"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> uploaded = http.send(upload, HttpResponse.BodyHandlers.ofString());
+        expect(uploaded, 201, "upload on A");
+        String id = json(uploaded).path("id").asText();
+        HttpResponse<byte[]> content = http.send(HttpRequest.newBuilder(URI.create(second + "/v1/images/" + id + "/content")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (content.statusCode() != 200 || !Arrays.equals(content.body(), picture)) {
+            failures.add("B did not serve the original uploaded to A (status " + content.statusCode() + ")");
+        }
+        System.out.println("images: read on B an original uploaded to A");
+    }
+
+    /** An anonymous read from an address of its own, so that these reads never meet the rate limit. */
+    private HttpResponse<String> read(String base, String path) throws IOException, InterruptedException {
+        return send(base, "GET", path, null, null, "X-Forwarded-For", "172.16." + reads / 250 % 250 + "." + reads++ % 250);
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String bearer, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private double cacheHits(String base) throws IOException, InterruptedException {
+        String metrics = send(base, "GET", "/q/metrics", null, null).body();
+        java.util.regex.Matcher hit = java.util.regex.Pattern
+                .compile("(?m)^lede_response_cache_total\\{[^}]*result=\"hit\"[^}]*} (\\S+)$").matcher(metrics);
+        return hit.find() ? Double.parseDouble(hit.group(1)) : 0;
+    }
+
+    private <T> HttpResponse<T> expect(HttpResponse<T> response, int status, String what) {
+        if (response.statusCode() != status) {
+            failures.add(what + ": expected " + status + ", got " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static byte[] multipart(String boundary, byte[] file) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nShared by replicas\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"credit\"\r\n\r\nLede/Replica Desk\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dot.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] start = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] end = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[start.length + file.length + end.length];
+        System.arraycopy(start, 0, all, 0, start.length);
+        System.arraycopy(file, 0, all, start.length, file.length);
+        System.arraycopy(end, 0, all, start.length + file.length, end.length);
+        return all;
+    }
+
+    /** A real 8x8 PNG, drawn here. */
+    private static byte[] tinyPng() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 8; x++) {
+            for (int y = 0; y < 8; y++) {
+                image.setRGB(x, y, (x * 32) << 16 | (y * 32) << 8 | 0x80);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
