@@ -16,17 +16,19 @@ SPEAKERS=${SPEAKERS:-5000}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 PORT=${PORT:-8088}
+# The JVM that runs the service (the production image uses Java 25): JAVA=/path/to/java.
+JAVA=${JAVA:-java}
 DB=lede_bench_reads
 BASE="http://127.0.0.1:$PORT"
 TOKEN=bench-admin-token
 JAR=target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d)
 [ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 1; }
-for tool in wrk curl psql bc; do command -v $tool >/dev/null || { echo "bench/run.sh needs $tool (apt-get install wrk bc postgresql-client curl)" >&2; exit 1; }; done
+for tool in wrk curl psql bc "$JAVA"; do command -v $tool >/dev/null || { echo "bench/run.sh needs $tool (apt-get install wrk bc postgresql-client curl)" >&2; exit 1; }; done
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 
 "${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB" >/dev/null
-java -Xmx256m -Dquarkus.http.port=$PORT \
+"$JAVA" -Xmx256m -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
   -Dlede.bootstrap-admin-token=$TOKEN \
@@ -65,6 +67,8 @@ sed "s|^|$BASE/v1/articles/|" "$WORK/ids.txt" "$WORK/slugs.txt" | xargs -P 4 -n 
 EDITOR=(-H "Authorization: Bearer $TOKEN")
 
 RESULTS=()
+# Field of the result row whose name starts with $1: 3 requests/s, 5 p99.
+field() { local row; for row in "${RESULTS[@]}"; do [[ $row == "$1"* ]] && { cut -d'|' -f"$2" <<<"$row"; return; }; done; }
 # name, connections, wrk arguments...
 measure() {
   local name=$1 connections=$2
@@ -101,6 +105,9 @@ measure "uncached: page $DEPTH rows deep" 64 "${EDITOR[@]}" "$BASE/v1/articles?c
 measure "uncached: headlines" 64 "${EDITOR[@]}" "$BASE/v1/headlines"
 measure "uncached: search q=lighthouse" 16 "${EDITOR[@]}" "$BASE/v1/articles?q=lighthouse"
 
+# The baseline again: on a shared 2-core machine it drifts; ratios use the higher of the two.
+measure "baseline again: /q/health/live" 64 "$BASE/q/health/live"
+
 # A full sync, as a new app would do it, within the -Xmx256m heap the service runs with.
 SYNC_START=$(date +%s.%N)
 NEXT=""
@@ -117,9 +124,7 @@ echo "full sync: $PAGES pages in ${SYNC_SECONDS} s, service alive with -Xmx256m"
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 echo "start-up ${STARTUP} s; resident memory after the run ${RSS_MB} MB"
 
-BASELINE=$(cut -d'|' -f3 <<<"${RESULTS[0]}")
-# Field of the result row whose name starts with $1: 3 requests/s, 5 p99.
-field() { local row; for row in "${RESULTS[@]}"; do [[ $row == "$1"* ]] && { cut -d'|' -f"$2" <<<"$row"; return; }; done; }
+BASELINE=$(printf '%s\n' "$(cut -d'|' -f3 <<<"${RESULTS[0]}")" "$(field "baseline again" 3)" | sort -g | tail -n1)
 # wrk prints latencies as 812.00us, 3.21ms or 1.02s: in milliseconds.
 millis() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else {sub(/s/,"",v); v*=1000}; print v}' <<<"$1"; }
 share() { echo "scale=1; 100 * $(field "$1" 3) / $BASELINE" | bc; }
@@ -128,9 +133,12 @@ verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "**missed**
   echo "# Benchmark results"
   echo
   echo "\`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
-  echo "$(java -version 2>&1 | head -n1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version'),"
+  echo "$("$JAVA" -version 2>&1 | head -n1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version'),"
   echo "service with -Xmx256m; wrk (2 threads) on the same machine. Archive: $ARTICLES articles, $IMAGES images,"
   echo "$QUOTES quotes by $SPEAKERS speakers. Each run $DURATION after $WARMUP of unmeasured warm-up."
+  echo
+  echo "Shares are of the higher baseline run ($BASELINE requests/s). Rows marked uncached carry an"
+  echo "editor token, which the response cache never answers: they measure the database path."
   echo
   echo "| endpoint | connections | requests/s | p50 | p99 | share of baseline |"
   echo "| --- | --- | --- | --- | --- | --- |"
@@ -154,7 +162,7 @@ verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "**missed**
   echo "| first list page and headlines ≥ 40% | $LIST%, $HEAD% | $(verdict "$LIST >= 40 && $HEAD >= 40") |"
   DEEP=$(echo "scale=1; 100 * $(field "page $DEPTH rows deep" 3) / $(field "first list page" 3)" | bc)
   UDEEP=$(echo "scale=1; 100 * $(field "uncached: page $DEPTH" 3) / $(field "uncached: first list page" 3)" | bc)
-  echo "| page $DEPTH rows deep ≥ 90% of the first page | $DEEP% (uncached: $UDEEP%) | $(verdict "$DEEP >= 90 && $UDEEP >= 90") |"
+  echo "| page $DEPTH rows deep ≥ 90% of the first page (database path: uncached) | $UDEEP% (cached: $DEEP%) | $(verdict "$UDEEP >= 90") |"
   NOTMOD=$(share "304 revalidation")
   echo "| 304 revalidation ≥ 70% | $NOTMOD% | $(verdict "$NOTMOD >= 70") |"
   SEARCH_P99=$(millis "$(field "uncached: search" 5)")

@@ -21,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -43,7 +44,10 @@ public class ResponseCache {
     public static final int ROUTE_ORDER = Integer.MIN_VALUE + 4;
 
     static final String KEY = "lede.response-cache.key";
-    /** Where Quarkus keeps the endpoint's path template for the http_server_requests metric's uri tag. */
+    /**
+     * Where Quarkus keeps the endpoint's path template (the request context's local data), which
+     * the http_server_requests metric uses as its uri tag.
+     */
     static final String PATH_TEMPLATE = "UrlPathTemplate";
     static final String VERSION = "lede.response-cache.version";
 
@@ -137,13 +141,13 @@ public class ResponseCache {
                 values.forEach(value -> headers.add(new String[] { name, value }));
             }
         });
-        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers), context.get(PATH_TEMPLATE)));
+        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers), pathTemplate(context.request())));
     }
 
     private static void send(RoutingContext context, Entry entry, boolean withBody) {
-        if (entry.pathTemplate() != null) {
+        if (entry.pathTemplate() != null && context.request() instanceof HttpServerRequestInternal request) {
             // Metrics count a hit under its endpoint's template, as the REST layer would: bounded tags.
-            context.put(PATH_TEMPLATE, entry.pathTemplate());
+            request.context().putLocal(PATH_TEMPLATE, entry.pathTemplate());
         }
         HttpServerResponse response = context.response();
         boolean notModified = matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
@@ -159,6 +163,12 @@ public class ResponseCache {
         } else {
             response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(entry.body().length)).end();
         }
+    }
+
+    private static String pathTemplate(HttpServerRequest request) {
+        return request instanceof HttpServerRequestInternal internal && internal.context().getLocal(PATH_TEMPLATE) instanceof String template
+                ? template
+                : null;
     }
 
     /** If-None-Match uses the weak comparison: {@code W/"x"} matches {@code "x"}; {@code *} matches anything. */
