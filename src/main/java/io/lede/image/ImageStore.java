@@ -17,4 +17,11 @@ public interface ImageStore {
 
     /** Removes the key; a key that is not there is not an error. */
     void delete(String key) throws IOException;
+
+    /** The store cannot be reached or refused the request: callers answer 503, not 500. */
+    class UnavailableException extends IOException {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -73,7 +73,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
         try {
             client.putObject(request -> request.bucket(bucket).key(prefix + key), RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IOException("Could not store " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
+            throw new UnavailableException("Could not store " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,7 +84,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new NoSuchFileException(key);
         } catch (SdkException e) {
-            throw new IOException("Could not read " + key + " from bucket " + bucket + ": " + e.getMessage(), e);
+            throw new UnavailableException("Could not read " + key + " from bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,7 +93,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
         try {
             client.deleteObject(request -> request.bucket(bucket).key(prefix + key));
         } catch (SdkException e) {
-            throw new IOException("Could not delete " + key + " from bucket " + bucket + ": " + e.getMessage(), e);
+            throw new UnavailableException("Could not delete " + key + " from bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -77,6 +78,61 @@ class S3ImageStoreTest {
     void shouldListTheImageLikeAnyOther() {
         String id = uploadImage(TestImages.png(20, 20), "small.png", "image/png").path("id");
         given().get("/v1/images/" + id).then().statusCode(200).body("id", equalTo(id)).body("width", equalTo(20));
+    }
+
+    @Test
+    void shouldCallAStoreThatDoesNotAnswerUnavailable() throws IOException {
+        Path file = Files.createTempFile("lede-s3", ".png");
+        Files.write(file, TestImages.png(4, 4));
+        try (S3ImageStore unreachable = new S3ImageStore(new UnreachableS3())) {
+            assertThrows(ImageStore.UnavailableException.class, () -> unreachable.put("originals/x/y.png", file));
+            assertThrows(ImageStore.UnavailableException.class, () -> unreachable.open("originals/x/y.png"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** An S3 configuration pointing at a port nothing listens on. */
+    static final class UnreachableS3 implements io.lede.common.config.LedeConfig.Images.S3 {
+        @Override
+        public java.util.Optional<java.net.URI> endpoint() {
+            return java.util.Optional.of(java.net.URI.create("http://127.0.0.1:1"));
+        }
+
+        @Override
+        public String region() {
+            return "us-east-1";
+        }
+
+        @Override
+        public String bucket() {
+            return "nowhere";
+        }
+
+        @Override
+        public boolean createBucket() {
+            return false;
+        }
+
+        @Override
+        public java.util.Optional<String> prefix() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean pathStyle() {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<String> accessKeyId() {
+            return java.util.Optional.of("key");
+        }
+
+        @Override
+        public java.util.Optional<String> secretAccessKey() {
+            return java.util.Optional.of("secret");
+        }
     }
 
     private static List<Path> objectsIn(Path directory) throws IOException {

@@ -38,7 +38,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     /** Seconds a client should wait before retrying while the database is unreachable. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
