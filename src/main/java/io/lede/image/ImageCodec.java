@@ -40,6 +40,9 @@ final class ImageCodec {
     static {
         // Plugins (WebP) come from the application's class loader, which ImageIO does not scan by itself.
         ImageIO.scanForPlugins();
+        // Encode in memory: ImageIO's default file cache registers a JVM shutdown hook per stream,
+        // which fails while the service shuts down and would turn an in-flight rendition into a 500.
+        ImageIO.setUseCache(false);
     }
 
     private ImageCodec() {
