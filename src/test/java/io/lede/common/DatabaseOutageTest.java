@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,12 +32,13 @@ import io.restassured.response.Response;
  * PostgreSQL stopped under load and started again, on a cluster this test made for itself: the
  * service says it is not ready, answers 503 with Retry-After quickly (never a 500, never a hung
  * request), keeps nothing of the writes it refused, and serves again without a restart. Runs in
- * the PostgreSQL pass, as root (Debian's cluster tools).
+ * the PostgreSQL pass, as root (Debian's cluster tools); skipped elsewhere, except in CI.
  */
 @QuarkusTest
 @Tag("outage")
 @TestProfile(DatabaseOutageTest.OwnCluster.class)
 @EnabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*pg.*")
+@EnabledIf("io.lede.common.PrivatePostgresCluster#available")
 class DatabaseOutageTest {
 
     public static class OwnCluster implements QuarkusTestProfile {
