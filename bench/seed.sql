@@ -34,7 +34,7 @@ select md5('article' || n)::uuid,
        'Bench story ' || n || ': ' || (array['harbour reopens', 'council votes', 'comet visible', 'budget talks',
             'ferries resume', 'lighthouse restored', 'night buses saved', 'glacier retreats'])[1 + n % 8],
        'A standfirst for bench story ' || n || ' with enough words to look like a summary.',
-       (select jsonb_agg(jsonb_build_object('type', 'paragraph', 'text',
+       (select jsonb_agg(jsonb_build_object('t', 'paragraph', 'type', 'paragraph', 'text',
                'Paragraph ' || b || ' of story ' || n || '. Lorem-free filler about ports, budgets and skies.'))
         from generate_series(1, 5 + n % 26) as b),
        'Paragraph 1 of story ' || n || '. Filler about ports, budgets and skies.',
