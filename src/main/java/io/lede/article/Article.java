@@ -116,9 +116,13 @@ public class Article extends PanacheEntityBase {
         return count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
     }
 
-    /** Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}. */
+    /**
+     * Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}.
+     * No {@code distinct}: Hibernate removes the duplicate roots of a fetch join itself, and SQL
+     * {@code distinct} would compare bodies (a json column has no equality on PostgreSQL).
+     */
     public static List<Article> withTags(Collection<UUID> ids) {
-        return find("select distinct a from Article a left join fetch a.tags where a.id in ?1", ids)
+        return find("select a from Article a left join fetch a.tags where a.id in ?1", ids)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
