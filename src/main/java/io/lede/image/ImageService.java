@@ -19,8 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -35,6 +33,7 @@ import io.lede.common.http.Representations;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
+import io.lede.common.sql.AfterCommit;
 import io.lede.common.text.Ids;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -155,18 +154,7 @@ public class ImageService {
         image.delete();
         // Files go once the row's deletion is committed: a rollback must not leave a row without its file.
         String key = image.storageKey;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    removeFiles(id, key);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> removeFiles(id, key));
         Log.infof("Deleted image %s", id);
     }
 

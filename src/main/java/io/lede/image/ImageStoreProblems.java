@@ -1,12 +1,10 @@
 package io.lede.image;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.lede.common.error.ProblemMappers;
-import io.lede.common.error.ProblemType;
 import io.quarkus.logging.Log;
 
 /** An image store that does not answer is a 503 with Retry-After, like a database that does not. */
@@ -15,8 +13,6 @@ public class ImageStoreProblems {
     @ServerExceptionMapper
     public Response unavailable(ImageStore.UnavailableException e) {
         Log.warnf("Image store unavailable: %s", e.getMessage());
-        return Response.fromResponse(ProblemMappers.problemResponse(ProblemType.UNAVAILABLE.problem(
-                "The image store is not reachable; retry shortly")))
-                .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS).build();
+        return ProblemMappers.unavailable("The image store is not reachable; retry shortly");
     }
 }

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.lede.common.sql.AfterCommit;
 
 /**
  * A counter that moves on after every committed write to content. Whatever is derived from
@@ -55,18 +56,7 @@ public class ContentVersion {
             return;
         }
         transactions.putResource(REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changed(true);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> changed(true));
     }
 
     /** Content changed: locally, or on another replica ({@code local == false}). */

@@ -60,7 +60,8 @@ public class ResponseCache {
     private static final int ENTRY_OVERHEAD = 512;
 
     /** One stored response: the version it was rendered at, its body and its headers. */
-    record Entry(long version, byte[] body, String etag, List<String[]> headers, String pathTemplate) {
+    record Entry(long version, byte[] body, String etag, List<String[]> headers, List<String[]> notModifiedHeaders,
+            String pathTemplate) {
     }
 
     private final ContentVersion version;
@@ -141,7 +142,9 @@ public class ResponseCache {
                 values.forEach(value -> headers.add(new String[] { name, value }));
             }
         });
-        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers), pathTemplate(context.request())));
+        List<String[]> notModified = headers.stream()
+                .filter(header -> ON_NOT_MODIFIED.contains(header[0].toLowerCase(Locale.ROOT))).toList();
+        entries.put(key, new Entry(startedAt, body, etag, List.copyOf(headers), notModified, pathTemplate(context.request())));
     }
 
     private static void send(RoutingContext context, Entry entry, boolean withBody) {
@@ -151,10 +154,8 @@ public class ResponseCache {
         }
         HttpServerResponse response = context.response();
         boolean notModified = matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
-        for (String[] header : entry.headers()) {
-            if (!notModified || ON_NOT_MODIFIED.contains(header[0].toLowerCase(Locale.ROOT))) {
-                response.headers().add(header[0], header[1]);
-            }
+        for (String[] header : notModified ? entry.notModifiedHeaders() : entry.headers()) {
+            response.headers().add(header[0], header[1]);
         }
         if (notModified) {
             response.setStatusCode(304).end();

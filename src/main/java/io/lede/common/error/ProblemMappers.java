@@ -38,7 +38,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     /** Seconds a client should wait before retrying while the database is unreachable. */
-    public static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -127,9 +127,7 @@ public class ProblemMappers {
                 return respond(ProblemType.CONFLICT.problem("An item with the same unique value already exists"));
             }
             if (isDatabaseUnavailable(cause)) {
-                return Response.fromResponse(problemResponse(ProblemType.UNAVAILABLE.problem(
-                        "The database is not reachable; retry shortly")))
-                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+                return unavailable("The database is not reachable; retry shortly");
             }
         }
         Log.error("Unhandled failure", e);
@@ -148,6 +146,12 @@ public class ProblemMappers {
         return cause instanceof SQLException sql
                 && ((sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
                         || sql.getCause() instanceof TimeoutException);
+    }
+
+    /** 503 with Retry-After: something the service depends on (database, image store) does not answer. */
+    public static Response unavailable(String detail) {
+        return Response.fromResponse(problemResponse(ProblemType.UNAVAILABLE.problem(detail)))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static Response unauthorizedResponse(String detail) {
