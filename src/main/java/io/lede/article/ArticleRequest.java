@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.lede.common.http.NotRemovable;
 import io.lede.common.text.Languages;
+import io.lede.common.text.MultilineText;
 import io.lede.common.text.Slugs;
 
 /**
@@ -30,7 +32,7 @@ public record ArticleRequest(
         String headline,
 
         @Schema(description = "Summary shown under the headline")
-        @Size(max = 1000)
+        @Size(max = 1000) @MultilineText
         String standfirst,
 
         @Schema(required = true, description = "Ordered body blocks")
@@ -41,7 +43,8 @@ public record ArticleRequest(
         String byline,
 
         @Schema(required = true, examples = "world")
-        @NotBlank @Size(max = 64) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and single hyphens")
+        @NotBlank @Size(max = 64)
+        @Pattern(regexp = SECTION_PATTERN, message = "must be lower-case letters, digits and single hyphens, and not 'latest' (the feed of all sections)")
         String section,
 
         @Size(max = 50)
@@ -55,6 +58,7 @@ public record ArticleRequest(
         UUID translationOf,
 
         @Schema(description = "draft (default), scheduled (needs a future publishedAt), published or archived")
+        @NotRemovable
         ArticleStatus status,
 
         @Schema(description = "When it was or will be published; defaults to now when publishing")
@@ -70,4 +74,7 @@ public record ArticleRequest(
         @Schema(description = "Agency the story comes from", examples = "AFP")
         @Size(max = 200)
         String source) {
+
+    /** A slug, except {@code latest}: {@code /v1/feeds/latest.rss} is the feed of all sections. */
+    static final String SECTION_PATTERN = "^(?!latest$)[a-z0-9]+(-[a-z0-9]+)*$";
 }

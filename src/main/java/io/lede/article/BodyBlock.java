@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.lede.common.text.MultilineText;
 import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
 
@@ -74,7 +75,7 @@ public sealed interface BodyBlock {
     @Schema(name = "ParagraphBlock", description = "Plain text with optional inline links [text](url)")
     record Paragraph(
             @Schema(enumeration = "paragraph", required = true) String type,
-            @NotBlank @Size(max = 20_000) @SafeLinks String text) implements BodyBlock {
+            @NotBlank @Size(max = 20_000) @SafeLinks @MultilineText String text) implements BodyBlock {
         public Paragraph(String text) {
             this("paragraph", text);
         }
@@ -88,7 +89,7 @@ public sealed interface BodyBlock {
     @Schema(name = "HeadingBlock")
     record Heading(
             @Schema(enumeration = "heading", required = true) String type,
-            @NotBlank @Size(max = 300) String text) implements BodyBlock {
+            @NotBlank @Size(max = 300) @MultilineText String text) implements BodyBlock {
         public Heading(String text) {
             this("heading", text);
         }

@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.lede.common.text.MultilineText;
+
 /** The editable fields of an image: sent with an upload, and what a PATCH is merged into. */
 @Schema(name = "ImageMetadata")
 public record ImageMetadata(
-        @Schema(examples = "The first ferry leaves the harbour of Marren after the storm.") @Size(max = 2000) String caption,
+        @Schema(examples = "The first ferry leaves the harbour of Marren after the storm.") @Size(max = 2000) @MultilineText String caption,
         @Schema(description = "Who to credit, as printed", examples = "Lede/Mara Lind") @Size(max = 300) String credit,
         @Schema(description = "Text for screen readers") @Size(max = 1000) String altText,
         @Valid FocalPoint focalPoint) {

@@ -11,13 +11,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.lede.common.text.HasLetterOrDigit;
 import io.lede.common.text.Languages;
+import io.lede.common.text.MultilineText;
 
 /** The body of POST and PUT, and what a PATCH is merged into. Server-owned fields are ignored. */
 @Schema(name = "QuoteRequest")
 public record QuoteRequest(
         @Schema(required = true, examples = "We will reopen the harbour as soon as the wind allows.")
-        @NotBlank @Size(max = 5000) String text,
+        @NotBlank @Size(max = 5000) @MultilineText String text,
 
         @Schema(required = true) @NotNull @Valid Speaker speaker,
 
@@ -26,7 +28,7 @@ public record QuoteRequest(
         @Schema(description = "When it was said, if not when it was written down") Instant saidAt,
 
         @Schema(description = "Where or when it was said", examples = "at a press briefing in Marren")
-        @Size(max = 500) String context,
+        @Size(max = 500) @MultilineText String context,
 
         @Schema(required = true, examples = "en")
         @NotBlank @Size(max = 35) @Pattern(regexp = Languages.PATTERN, message = "must be a BCP-47 language tag such as en or zh-Hans")
@@ -34,7 +36,7 @@ public record QuoteRequest(
 
     @Schema(name = "SpeakerRequest")
     public record Speaker(
-            @Schema(required = true, examples = "Ilse Marren") @NotBlank @Size(max = 200) String name,
+            @Schema(required = true, examples = "Ilse Marren") @NotBlank @Size(max = 200) @HasLetterOrDigit String name,
             @Schema(examples = "harbour master") @Size(max = 200) String role) {
     }
 }

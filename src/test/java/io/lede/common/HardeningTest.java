@@ -61,8 +61,10 @@ class HardeningTest {
 
     @Test
     void shouldRefuseOverlongUrlsAndHeaders() {
-        given().get("/v1/articles?q=" + "x".repeat(10_000)).then().statusCode(414);
+        given().get("/v1/articles?q=" + "x".repeat(10_000)).then().statusCode(414).contentType("application/problem+json");
         given().header("X-Padding", "x".repeat(30_000)).get("/v1/articles").then().statusCode(431);
+        // Past Vert.x's own ceiling the refusal is Vert.x's (empty body), but it is still a refusal.
+        given().get("/v1/articles?q=" + "x".repeat(40_000)).then().statusCode(414);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lede.common.config.LedeConfig;
+import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,6 +44,11 @@ public class HttpProblemRoutes {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
         router.route().last().handler(context -> send(context, ProblemType.forStatus(404, HttpDetails.detailFor(404))));
+        // What Vert.x refuses before any route can run (a path that is not valid percent-encoding)
+        // ends here rather than as an empty response.
+        for (int status : new int[] { 400, 404, 405, 413, 414, 415, 431 }) {
+            router.errorHandler(status, context -> sendUnlessAnswered(context, status));
+        }
     }
 
     /**
@@ -83,11 +89,25 @@ public class HttpProblemRoutes {
             send(context, ProblemType.UNAUTHORIZED.problem("The token is unknown or revoked"));
         } else if (failure instanceof ForbiddenException) {
             send(context, ProblemType.FORBIDDEN.problem(HttpDetails.detailFor(403)));
-        } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
+        } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
+            // Vert.x's own refusals (a missing or malformed Host, an unparseable path) carry their status.
             send(context, ProblemType.forStatus(context.statusCode(), HttpDetails.detailFor(context.statusCode())));
         } else {
-            context.next();
+            // A fault of ours: logged with the request id, answered like every other 500.
+            Log.error("Unhandled failure before the REST layer", failure);
+            send(context, ProblemType.INTERNAL.problem("The server could not complete the request"));
         }
+    }
+
+    private void sendUnlessAnswered(RoutingContext context, int status) {
+        if (!context.response().headWritten()) {
+            sendStatus(context, status);
+        }
+    }
+
+    /** Ends the response with the plain problem for an HTTP status (405, 404, …). */
+    public void sendStatus(RoutingContext context, int status) {
+        send(context, ProblemType.forStatus(status, HttpDetails.detailFor(status)));
     }
 
     /** Ends the response with a problem body; for routes that answer before the REST layer. */

@@ -58,7 +58,7 @@ public class ProblemMappers {
         }
         Response.ResponseBuilder builder = Response.fromResponse(problemResponse(ProblemType.forStatus(status,
                 HttpDetails.detailFor(status))));
-        // 405 must say which methods are allowed.
+        // 405 must say which methods are allowed (AllowedMethods adds it where RESTEasy has none).
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             builder.header(HttpHeaders.ALLOW, allow);

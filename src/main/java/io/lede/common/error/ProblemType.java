@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.Response;
 public enum ProblemType {
     VALIDATION("urn:lede:problem:validation", "Request is invalid", 400),
     MALFORMED("urn:lede:problem:malformed-body", "Request body is not valid JSON", 400),
+    MALFORMED_URI("urn:lede:problem:malformed-uri", "Request URI is malformed", 400),
     UNAUTHORIZED("about:blank", "Unauthorized", 401),
     FORBIDDEN("about:blank", "Forbidden", 403),
     NOT_FOUND("about:blank", "Not Found", 404),
+    NOT_ACCEPTABLE("about:blank", "Not Acceptable", 406),
     CONFLICT("urn:lede:problem:conflict", "Conflict", 409),
     GONE("urn:lede:problem:sync-expired", "Gone", 410),
     STALE("urn:lede:problem:stale-etag", "Precondition Failed", 412),

@@ -2,11 +2,16 @@ package io.lede.common.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.lede.common.cache.ResponseCache;
+import io.lede.common.error.ProblemException;
+import io.lede.common.error.ProblemType;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,6 +22,32 @@ public class HttpFilters {
 
     public HttpFilters(ResponseCache responseCache) {
         this.responseCache = responseCache;
+    }
+
+    /**
+     * RESTEasy picks a representation even when the client ruled it out with {@code q=0}: a
+     * request whose Accept header allows none of what the endpoint produces gets 406.
+     */
+    @ServerRequestFilter
+    public void acceptable(ContainerRequestContext request, ResourceInfo resource) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept == null || resource == null || resource.getResourceMethod() == null) {
+            return;
+        }
+        Produces produces = resource.getResourceMethod().getAnnotation(Produces.class);
+        if (produces == null) {
+            produces = resource.getResourceClass().getAnnotation(Produces.class);
+        }
+        if (produces == null) {
+            return;
+        }
+        for (String type : produces.value()) {
+            if (AcceptHeader.allows(accept, type)) {
+                return;
+            }
+        }
+        throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
+                "This endpoint answers with " + String.join(", ", produces.value()) + ", which the Accept header rules out");
     }
 
     @ServerResponseFilter

@@ -1,5 +1,6 @@
 package io.lede.common.http;
 
+import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -35,6 +36,7 @@ public class MergePatcher {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.of(ProblemType.VALIDATION, "A merge patch must be a JSON object");
         }
+        refuseRemovingRequired(patch, type);
         JsonNode merged = JsonMergePatch.apply(objectMapper.valueToTree(current), patch);
         T result;
         try {
@@ -47,5 +49,21 @@ public class MergePatcher {
             throw new ConstraintViolationException(new HashSet<>(violations));
         }
         return result;
+    }
+
+    /**
+     * {@code null} in a merge patch removes the field, which for a field with a default (an
+     * article's status) would silently mean the default: such fields are {@link NotRemovable}.
+     */
+    private static void refuseRemovingRequired(JsonNode patch, Class<?> type) {
+        if (!type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = patch.get(component.getName());
+            if (value != null && value.isNull() && component.isAnnotationPresent(NotRemovable.class)) {
+                throw ProblemException.invalid(component.getName(), "is required: it cannot be null or removed");
+            }
+        }
     }
 }

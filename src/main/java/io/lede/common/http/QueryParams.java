@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.lede.common.error.ProblemException;
 import io.lede.common.text.Languages;
+import io.lede.common.text.Times;
 
 /**
  * Query parameters arrive as strings and are parsed here, so a bad value is a 400 that names the
@@ -21,7 +23,7 @@ public final class QueryParams {
     }
 
     public static int intInRange(String raw, String name, int defaultValue, int min, int max) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return defaultValue;
         }
         try {
@@ -54,11 +56,16 @@ public final class QueryParams {
             return null;
         }
         try {
+            Instant time;
             if (raw.length() == 10) {
-                LocalDate date = LocalDate.parse(raw);
-                return (endOfRange ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                time = LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                time = Times.parseInstant(raw);
             }
-            return Instant.parse(raw);
+            if (Times.storableViolation(time) != null) {
+                throw ProblemException.invalid(name, Times.RANGE);
+            }
+            return endOfRange && raw.length() == 10 ? time.plus(1, ChronoUnit.DAYS) : time;
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO-8601 UTC time such as 2026-11-24T08:15:00Z or a date such as 2026-11-24");
         }

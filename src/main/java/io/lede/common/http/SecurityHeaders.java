@@ -1,5 +1,6 @@
 package io.lede.common.http;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,8 +18,11 @@ public class SecurityHeaders {
     static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::handle);
+    void install(@Observes @Priority(0) Router router) {
+        // Among the first routes, so that every refusal (413, 405, 429, 400) carries them too.
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+        // Requests Vert.x fails before any route runs (a malformed Host) reach only failure handlers.
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
     private void handle(RoutingContext context) {
@@ -26,7 +30,7 @@ public class SecurityHeaders {
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Content-Security-Policy",
-                        context.request().path().startsWith("/q/swagger-ui") ? SWAGGER_POLICY : API_POLICY);
+                        context.request().path() != null && context.request().path().startsWith("/q/swagger-ui") ? SWAGGER_POLICY : API_POLICY);
         context.next();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lede.common.error.ProblemException;
+import io.lede.common.text.TextRule;
+import io.lede.common.text.Times;
 
 /**
  * The opaque {@code cursor} of a keyset page: the sort it belongs to and the key of the last row
@@ -52,17 +54,27 @@ public record Cursor(String sort, List<String> key) {
         }
         List<String> key = new ArrayList<>();
         for (int i = 2; i < parts.length; i++) {
-            key.add(unescape(parts[i]));
+            String part = unescape(parts[i]);
+            // Cursors travel through clients' hands: a forged one must not carry into a query what no
+            // client may send directly.
+            if (TextRule.violation(part, false) != null) {
+                throw invalid();
+            }
+            key.add(part);
         }
         return new Cursor(sort, List.copyOf(key));
     }
 
     public Instant instant(int index) {
         try {
-            return Instant.parse(key.get(index));
+            Instant time = Instant.parse(key.get(index));
+            if (Times.storableViolation(time) == null) {
+                return time;
+            }
         } catch (RuntimeException e) {
-            throw invalid();
+            // reported below
         }
+        throw invalid();
     }
 
     public UUID uuid(int index) {
@@ -76,10 +88,14 @@ public record Cursor(String sort, List<String> key) {
     /** A float part, or null when the key held none. */
     public Float floatOrNull(int index) {
         try {
-            return key.get(index).isEmpty() ? null : Float.valueOf(key.get(index));
+            Float value = key.get(index).isEmpty() ? null : Float.valueOf(key.get(index));
+            if (value == null || Float.isFinite(value)) {
+                return value;
+            }
         } catch (RuntimeException e) {
-            throw invalid();
+            // reported below
         }
+        throw invalid();
     }
 
     public String string(int index) {
