@@ -36,7 +36,17 @@ public final class ApiFuzzer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HOSTILE = List.of("", " ", "0", "-1", "999999999999", "abc", "' or 1=1 --",
             "<script>alert(1)</script>", "../../etc/passwd", "%00", "💥🗞️", "x".repeat(3000), "null", "[]", "{}",
-            "2026-13-45", "1e309", "true");
+            "2026-13-45", "1e309", "true", "a\u0000b", "\u0001", "x\u000by", "\ufffe", "\u0085", "tab\there",
+            "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "0000-12-31", "9999-12-31T23:59:59Z", "99999999999999",
+            "NaN", "-0", "1.5", "\u202e\u200d");
+    /**
+     * Written into JSON bodies as escapes (a lone surrogate cannot be written by an encoder) and
+     * sent raw in paths and queries.
+     */
+    private static final List<String> ESCAPED_TEXT = List.of("\\u0000", "\\ud800", "x\\udc00", "\\ud83d", "\\u001f",
+            "\\uffff", "\\u007f", "line\\nbreak", "\\u000b");
+    private static final List<String> RAW_SEGMENTS = List.of("%00", "%zz", "%C0%AF", "%ED%A0%80", "%FF", "a%0Ab", "%", "%4",
+            "%E2%80%AE", "%25", "..%2F..%2F");
 
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,10 +84,158 @@ public final class ApiFuzzer {
             Map.Entry<String, JsonNode> path = paths.next();
             path.getValue().fieldNames().forEachRemaining(method -> operations.add(new String[] { path.getKey(), method }));
         }
+        rawAttacks(operations);
+        concurrentDuplicates();
         while (sent < target) {
             for (String[] operation : operations) {
                 fuzz(operation[0], operation[1], document.get("paths").get(operation[0]).get(operation[1]));
             }
+        }
+    }
+
+    /**
+     * What HTTP client libraries refuse to send, written on a socket: broken percent-encoding and
+     * controls in paths and queries, bad Host headers, bodies that are not UTF-8, chunked bodies
+     * over the limit, malformed multipart. Each must get a 4xx problem, never a 5xx.
+     */
+    private void rawAttacks(List<String[]> operations) throws Exception {
+        URI uri = URI.create(base);
+        for (String[] operation : operations) {
+            if (!operation[1].equals("get")) {
+                continue;
+            }
+            String segment = RAW_SEGMENTS.get(random.nextInt(RAW_SEGMENTS.size()));
+            String path = operation[0].replaceAll("\\{[^}]*}", segment);
+            raw(uri, "GET " + path + " HTTP/1.1\r\nHost: localhost", null);
+            for (JsonNode parameter : document.get("paths").get(operation[0]).get("get").path("parameters")) {
+                if ("query".equals(parameter.path("in").asText())) {
+                    raw(uri, "GET " + operation[0].replaceAll("\\{[^}]*}", "x") + "?" + parameter.get("name").asText() + "="
+                            + RAW_SEGMENTS.get(random.nextInt(RAW_SEGMENTS.size())) + " HTTP/1.1\r\nHost: localhost", null);
+                }
+            }
+        }
+        for (String host : List.of("a b", "x:99999", "[::1", "a:b:c", "ex ample.com")) {
+            raw(uri, "GET /v1/articles HTTP/1.1\r\nHost: " + host, null);
+        }
+        raw(uri, "GET /v1/articles/a\"b|c HTTP/1.1\r\nHost: localhost", null);
+        String auth = "\r\nAuthorization: Bearer " + editor;
+        for (byte[] bad : List.of(new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+                new byte[] { (byte) 0xFF }, new byte[] { (byte) 0xC3 })) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write("{\"headline\":\"x".getBytes(StandardCharsets.UTF_8));
+            body.write(bad);
+            body.write("\",\"section\":\"fuzz\",\"language\":\"en\",\"body\":[]}".getBytes(StandardCharsets.UTF_8));
+            for (String path : List.of("/v1/articles", "/v1/quotes", "/v1/admin/tokens")) {
+                raw(uri, "POST " + path + " HTTP/1.1\r\nHost: localhost" + (path.contains("admin") ? "\r\nAuthorization: Bearer " + admin : auth)
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.size(), body.toByteArray());
+            }
+        }
+        // A chunked body over lede.max-body-bytes: counted as read, refused with 413.
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        String start = "{\"headline\":\"Chunked\",\"section\":\"fuzz\",\"language\":\"en\",\"body\":[{\"type\":\"paragraph\",\"text\":\"";
+        chunked.write(chunk(start.getBytes(StandardCharsets.UTF_8)));
+        byte[] filler = "a".repeat(65_536).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 40; i++) {
+            chunked.write(chunk(filler));
+        }
+        chunked.write(chunk("\"}]}".getBytes(StandardCharsets.UTF_8)));
+        chunked.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        expect(raw(uri, "POST /v1/articles HTTP/1.1\r\nHost: localhost" + auth
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked.toByteArray()), 413, "chunked body over the limit");
+        for (byte[] multipart : malformedMultipart()) {
+            raw(uri, "POST /v1/images HTTP/1.1\r\nHost: localhost" + auth
+                    + "\r\nContent-Type: multipart/form-data; boundary=fuzzb\r\nContent-Length: " + multipart.length, multipart);
+        }
+    }
+
+    private static byte[] chunk(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static List<byte[]> malformedMultipart() throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        bodies.add(new byte[0]);
+        bodies.add("garbage without any boundary".getBytes(StandardCharsets.UTF_8));
+        bodies.add("--fuzzb\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nunterminated"
+                .getBytes(StandardCharsets.UTF_8));
+        bodies.add("--otherb\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nx\r\n--otherb--\r\n".getBytes(StandardCharsets.UTF_8));
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            many.append("--fuzzb\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+        }
+        bodies.add(many.append("--fuzzb--\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        for (byte[] caption : List.of("a\u0000b".getBytes(StandardCharsets.UTF_8), new byte[] { 'x', (byte) 0xC0, (byte) 0xAF },
+                new byte[] { (byte) 0xFF, (byte) 0xFE })) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write("--fuzzb\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.png\"\r\nContent-Type: image/png\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(png());
+            body.write("\r\n--fuzzb\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            body.write(caption);
+            body.write("\r\n--fuzzb--\r\n".getBytes(StandardCharsets.UTF_8));
+            bodies.add(body.toByteArray());
+        }
+        return bodies;
+    }
+
+    /** The same write many times at once: none may fail with a 5xx (races are settled by constraints, locks or retries). */
+    private void concurrentDuplicates() throws Exception {
+        String speaker = "Fuzz Speaker " + UUID.randomUUID();
+        String quote = "{\"text\":\"Said at once.\",\"speaker\":{\"name\":\"" + speaker + "\"},\"language\":\"en\"}";
+        String article = "{\"headline\":\"Same headline " + UUID.randomUUID() + "\",\"section\":\"fuzz\",\"language\":\"en\",\"body\":[]}";
+        String target = JSON.readTree(send("POST", "/v1/articles", editor, "application/json", article).body()).get("id").asText();
+        String translation = "{\"headline\":\"Gleiche Nachricht\",\"section\":\"fuzz\",\"language\":\"de\",\"body\":[],"
+                + "\"translationOf\":\"" + target + "\"}";
+        List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> send("POST", "/v1/quotes", editor, "application/json", quote));
+            calls.add(() -> send("POST", "/v1/articles", editor, "application/json", article));
+            calls.add(() -> send("POST", "/v1/articles", editor, "application/json", translation));
+            calls.add(() -> send("DELETE", "/v1/articles/" + target, admin, null, null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (java.util.concurrent.Future<HttpResponse<String>> result : pool.invokeAll(calls)) {
+                HttpResponse<String> response = result.get();
+                if (response.statusCode() >= 500) {
+                    failures.add(response.request().method() + " " + response.uri().getRawPath() + " at once -> "
+                            + response.statusCode() + ": " + abbreviate(response.body()));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private String raw(URI uri, String head, byte[] body) throws Exception {
+        sent++;
+        String response;
+        try {
+            response = io.lede.RawHttp.exchange(uri, head, body);
+        } catch (java.io.IOException e) {
+            // The server may close a connection it refuses (a body it will not read): not a failure.
+            return "";
+        }
+        String what = head.substring(0, Math.min(head.indexOf('\r') < 0 ? head.length() : head.indexOf('\r'), 120));
+        if (response.length() < 12) {
+            return response;
+        }
+        int status = io.lede.RawHttp.status(response);
+        if (status >= 500) {
+            failures.add(what + " -> " + status + ": " + abbreviate(io.lede.RawHttp.body(response)));
+        } else if (status >= 400 && !"application/problem+json".equals(io.lede.RawHttp.header(response, "Content-Type"))) {
+            failures.add(what + " -> " + status + " without a problem body");
+        }
+        return response;
+    }
+
+    private void expect(String response, int status, String what) {
+        if (!response.isEmpty() && io.lede.RawHttp.status(response) != status) {
+            failures.add(what + ": expected " + status + ", got " + io.lede.RawHttp.status(response));
         }
     }
 
@@ -189,7 +347,18 @@ public final class ApiFuzzer {
         }
         mutated.put("id", UUID.randomUUID().toString());
         mutated.put("version", 99);
-        return JSON.writeValueAsString(mutated);
+        String json = JSON.writeValueAsString(mutated);
+        if (!fields.isEmpty() && random.nextInt(3) == 0) {
+            // Text no encoder writes: escapes of controls and lone surrogates, into one string field.
+            String field = fields.get(random.nextInt(fields.size()));
+            mutated.put(field, "@@ESCAPED@@");
+            json = JSON.writeValueAsString(mutated).replace("@@ESCAPED@@", ESCAPED_TEXT.get(random.nextInt(ESCAPED_TEXT.size())));
+        }
+        if (random.nextInt(8) == 0) {
+            json = List.of(json + "{\"x\":1}", json + "}", json.replaceFirst("\\{", "{\"id\":1,"), json + " \n ")
+                    .get(random.nextInt(4));
+        }
+        return json;
     }
 
     private String caller(String method, String template) {
@@ -215,6 +384,9 @@ public final class ApiFuzzer {
         boolean contractual = response.statusCode() == 501 && !documented.isMissingNode();
         if (response.statusCode() >= 500 && !contractual) {
             failures.add(what + ": server error " + abbreviate(body));
+        }
+        if (response.statusCode() >= 400 && !method.equals("head") && !type(response).equals("application/problem+json")) {
+            failures.add(what + ": an error without application/problem+json (" + type(response) + ")");
         }
         if (body.contains("\tat ") || body.contains("Exception")) {
             failures.add(what + ": looks like a stack trace or class name: " + abbreviate(body));
@@ -243,6 +415,10 @@ public final class ApiFuzzer {
                 failures.add(what + ": body is not JSON");
             }
         }
+    }
+
+    private static String type(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
     }
 
     private String token(String role) throws Exception {

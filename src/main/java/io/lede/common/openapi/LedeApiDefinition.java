@@ -48,6 +48,8 @@ import io.lede.common.error.Problem;
                         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.IF_MATCH_REQUIRED, description = "If-Match is missing",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = LedeApiDefinition.NOT_ACCEPTABLE, description = "The Accept header rules out every media type this operation answers with",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) }))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A Lede token: Authorization: Bearer <token>")
@@ -65,4 +67,5 @@ public class LedeApiDefinition extends Application {
     public static final String UNSUPPORTED = "UnsupportedMediaType";
     public static final String IF_MATCH_REQUIRED = "PreconditionRequired";
     public static final String TOO_MANY = "TooManyRequests";
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
 }
