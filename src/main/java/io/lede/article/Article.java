@@ -14,6 +14,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
@@ -95,6 +96,16 @@ public class Article extends PanacheEntityBase {
 
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED;
+    }
+
+    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
+    public static Optional<Article> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Locked against deletion until the transaction ends (a quote that links to it is being written). */
+    public static boolean existsLockedForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).isPresent();
     }
 
     /**
