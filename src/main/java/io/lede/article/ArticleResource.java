@@ -221,7 +221,8 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete an article", description = "Leaves a tombstone for /v1/sync. Published articles need an admin token. "
+    @Operation(summary = "Delete an article", description = "An article that has ever been published needs an admin token, "
+            + "whatever its status now, and leaves a tombstone for /v1/sync. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)

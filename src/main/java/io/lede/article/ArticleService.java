@@ -137,13 +137,20 @@ public class ArticleService {
         return write(article, patcher.apply(mapper.toRequest(article), patch, ArticleRequest.class));
     }
 
-    /** Deletes the version the caller's If-Match names (when sent) and leaves a tombstone. Published articles may only be deleted by an admin. */
+    /**
+     * Deletes. An article that has ever been published may only be deleted by an admin, whatever
+     * its status now, and only such an article leaves a tombstone: sync clients are told about
+     * deletions of what they could have seen, never about drafts or embargoed stories.
+     */
     public void delete(String id, IfMatch ifMatch, boolean admin) {
         Article article = lockedForWrite(id, ifMatch);
-        if (article.isPublished() && !admin) {
-            throw ProblemException.of(ProblemType.FORBIDDEN, "Only an admin may delete a published article; archive it instead");
+        if (article.wasEverPublished() && !admin) {
+            throw ProblemException.of(ProblemType.FORBIDDEN,
+                    "Only an admin may delete an article that has been published, whatever its status now; archive it instead");
         }
-        ArticleTombstone.of(article.id, now()).persist();
+        if (article.wasEverPublished()) {
+            ArticleTombstone.of(article.id, now()).persist();
+        }
         article.delete();
         Article.flush();
         Log.infof("Deleted article %s (%s)", article.id, article.slug);
@@ -154,7 +161,7 @@ public class ArticleService {
         Instant now = now();
         List<Article> due = Article.dueForPublication(now);
         for (Article article : due) {
-            article.status = ArticleStatus.PUBLISHED;
+            article.moveTo(ArticleStatus.PUBLISHED, now);
             article.updatedAt = now;
             Log.infof("Published scheduled article %s (%s)", article.id, article.slug);
         }
@@ -322,7 +329,7 @@ public class ArticleService {
             }
             case DRAFT, ARCHIVED -> article.publishedAt = publishedAt;
         }
-        article.status = status;
+        article.moveTo(status, now);
     }
 
     private ArticleView view(Article article, boolean editor) {

@@ -1,3 +1,11 @@
+-- An article the public has seen is deleted only by an admin, and only such articles are named to
+-- sync clients as deleted: first_published_at remembers that it went out, whatever its status now.
+-- Before this column, an article that had been out kept its publication time when archived or put
+-- back to draft, so a past published_at on anything but a scheduled article counts as having been out.
+alter table article add column first_published_at timestamptz;
+update article set first_published_at = published_at
+    where published_at is not null and (status = 'PUBLISHED' or (status <> 'SCHEDULED' and published_at <= current_timestamp));
+
 -- One article per language in a translation group, held by the database so that writers racing
 -- each other cannot both add one. Groups that races left with two in one language keep the group's
 -- first article (or the earliest); the others start groups of their own
