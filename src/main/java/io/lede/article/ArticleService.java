@@ -68,7 +68,7 @@ public class ArticleService {
     public ArticleView find(String idOrSlug, boolean editor, Includes includes) {
         return Article.findByIdOrSlug(idOrSlug)
                 .filter(article -> editor || article.isPublished())
-                .map(article -> inline(List.of(view(article, editor)), includes).get(0))
+                .map(article -> inline(List.of(view(article, editor)), includes, editor).get(0))
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
     }
 
@@ -76,7 +76,7 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> quotesOf(String idOrSlug, boolean editor) {
         ArticleView article = find(idOrSlug, editor, Includes.NONE);
-        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()));
+        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), editor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,7 +110,7 @@ public class ArticleService {
                 .collect(Collectors.groupingBy(Article.Sibling::group));
         return inline(ids.stream().map(byId::get).filter(Objects::nonNull)
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
-                .toList(), includes);
+                .toList(), includes, editor);
     }
 
     public ArticleView create(ArticleRequest request) {
@@ -230,10 +230,11 @@ public class ArticleService {
     }
 
     /** With include=quotes or include=images, blocks (and the lead image) carry their objects: one query per kind per page. */
-    private List<ArticleView> inline(List<ArticleView> views, Includes includes) {
+    private List<ArticleView> inline(List<ArticleView> views, Includes includes, boolean editor) {
         List<ArticleView> result = views;
         if (includes.has(ArticleResource.INCLUDE_QUOTES)) {
-            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList());
+            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList(),
+                    editor);
             result = result.stream().map(view -> view.withBody(view.body().stream()
                     .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
                     .toList())).toList();

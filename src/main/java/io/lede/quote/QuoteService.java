@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,7 +62,7 @@ public class QuoteService {
         UUID quoteId = parse(id, "quote");
         return Quote.<Quote> findByIdOptional(quoteId)
                 .filter(quote -> editor || query.isPublic(quoteId))
-                .map(mapper::toView)
+                .map(quote -> toViews(List.of(quote), editor).get(0))
                 .orElseThrow(() -> ProblemException.notFound("quote", id));
     }
 
@@ -72,7 +73,7 @@ public class QuoteService {
         List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
         Map<UUID, Quote> byId = Quote.withSpeakers(page.stream().map(TimeKeyset.Row::id).toList()).stream()
                 .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
-        List<QuoteView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
+        List<QuoteView> items = toViews(page.stream().map(row -> byId.get(row.id())).toList(), editor);
         Cursor next = more ? page.get(page.size() - 1).cursor(filter.list().order()) : null;
         return new Page<>(items, next, filter.list().count() ? query.count(filter, editor) : null);
     }
@@ -157,19 +158,28 @@ public class QuoteService {
 
     /** The quotes with these ids, for inlining; the caller already may see the article that uses them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, QuoteView> views(Collection<UUID> ids) {
-        return Quote.withSpeakers(new HashSet<>(ids)).stream()
-                .collect(Collectors.toMap(quote -> quote.id, mapper::toView));
+    public Map<UUID, QuoteView> views(Collection<UUID> ids, boolean editor) {
+        return toViews(Quote.withSpeakers(new HashSet<>(ids)), editor).stream()
+                .collect(Collectors.toMap(view -> UUID.fromString(view.id()), Function.identity()));
     }
 
     /** An article's quotes: those its body uses, in body order, then others linked to it, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder) {
-        Map<UUID, QuoteView> inBody = views(bodyOrder);
+    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder, boolean editor) {
+        Map<UUID, QuoteView> inBody = views(bodyOrder, editor);
         Map<UUID, QuoteView> ordered = new LinkedHashMap<>();
         bodyOrder.stream().filter(inBody::containsKey).forEach(id -> ordered.putIfAbsent(id, inBody.get(id)));
-        Quote.linkedTo(articleId).forEach(quote -> ordered.putIfAbsent(quote.id, mapper.toView(quote)));
+        List<Quote> linked = Quote.linkedTo(articleId).stream().filter(quote -> !ordered.containsKey(quote.id)).toList();
+        toViews(linked, editor).forEach(view -> ordered.put(UUID.fromString(view.id()), view));
         return new ArrayList<>(ordered.values());
+    }
+
+    /** Quotes as this caller may see them: the public learns which article a quote belongs to only once it is out. */
+    private List<QuoteView> toViews(List<Quote> quotes, boolean editor) {
+        Set<UUID> shown = editor ? Set.of() : query.publishedArticles(quotes.stream()
+                .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return quotes.stream()
+                .map(quote -> mapper.toView(quote, editor || quote.articleId == null || shown.contains(quote.articleId))).toList();
     }
 
     private QuoteView write(Quote quote, QuoteRequest request) {
