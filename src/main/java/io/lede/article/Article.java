@@ -14,6 +14,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
@@ -80,6 +81,12 @@ public class Article extends PanacheEntityBase {
 
     public Instant publishedAt;
 
+    /**
+     * When it first went out; kept whatever happens to it later. An article the public has seen
+     * is deleted only by an admin, and only such articles are ever named to sync clients as deleted.
+     */
+    public Instant firstPublishedAt;
+
     public Instant createdAt;
 
     public Instant updatedAt;
@@ -95,6 +102,28 @@ public class Article extends PanacheEntityBase {
 
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED;
+    }
+
+    public boolean wasEverPublished() {
+        return firstPublishedAt != null || isPublished();
+    }
+
+    /** Sets the status, remembering the first publication. */
+    public void moveTo(ArticleStatus next, Instant now) {
+        status = next;
+        if (next == ArticleStatus.PUBLISHED && firstPublishedAt == null) {
+            firstPublishedAt = now;
+        }
+    }
+
+    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
+    public static Optional<Article> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Locked against deletion until the transaction ends (a quote that links to it is being written). */
+    public static boolean existsLockedForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).isPresent();
     }
 
     /**

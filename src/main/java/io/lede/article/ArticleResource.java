@@ -3,7 +3,6 @@ package io.lede.article;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,13 +43,13 @@ import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.Includes;
 import io.lede.common.http.OEmbedLinks;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
-import io.lede.common.text.Ids;
 import io.lede.quote.QuoteView;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -189,8 +188,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull ArticleRequest article,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
-        ArticleView current = currentMatching(id, ifMatch);
-        return representations.written(articles.replace(UUID.fromString(current.id()), article, current.version())).build();
+        return representations.written(articles.replace(id, article, IfMatch.required(ifMatch))).build();
     }
 
     @PATCH
@@ -215,8 +213,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
-        ArticleView current = currentMatching(id, ifMatch);
-        return representations.written(articles.patch(UUID.fromString(current.id()), patch, current.version())).build();
+        return representations.written(articles.patch(id, patch, IfMatch.required(ifMatch))).build();
     }
 
     @DELETE
@@ -224,7 +221,8 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete an article", description = "Leaves a tombstone for /v1/sync. Published articles need an admin token. "
+    @Operation(summary = "Delete an article", description = "An article that has ever been published needs an admin token, "
+            + "whatever its status now, and leaves a tombstone for /v1/sync. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
@@ -234,24 +232,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
-        ArticleView current = ifMatch != null ? currentMatching(id, ifMatch) : current(id);
-        articles.delete(UUID.fromString(current.id()), caller.hasRole(Roles.ADMIN));
+        articles.delete(id, IfMatch.optional(ifMatch), caller.hasRole(Roles.ADMIN));
         return Response.noContent().build();
-    }
-
-    /** Writes address articles by id only; anything else is an unknown id. */
-    private ArticleView current(String id) {
-        if (Ids.parse(id).isEmpty()) {
-            throw ProblemException.notFound("article", id);
-        }
-        return articles.find(id, true, Includes.NONE);
-    }
-
-    /** The article as the caller last should have read it: If-Match must name its ETag (428/412 otherwise). */
-    private ArticleView currentMatching(String id, String ifMatch) {
-        ArticleView current = current(id);
-        representations.requireMatch(ifMatch, current);
-        return current;
     }
 
     private CachePolicy policy(boolean onlyPublished) {

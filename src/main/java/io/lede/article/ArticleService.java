@@ -19,10 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
 import io.lede.common.error.Problem;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.Includes;
 import io.lede.common.http.MergePatcher;
+import io.lede.common.http.VersionedWrites;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
+import io.lede.common.sql.RetryOnConflict;
+import io.lede.common.sql.RetryOnConflictInterceptor;
+import io.lede.common.text.Ids;
 import io.lede.common.text.Languages;
 import io.lede.common.text.Slugs;
 import io.lede.image.ImageService;
@@ -34,6 +39,7 @@ import io.quarkus.logging.Log;
 /** Articles' rules: visibility, slugs, publication, optimistic locking, tombstones. */
 @ApplicationScoped
 @Transactional
+@RetryOnConflict
 public class ArticleService {
 
     /** One page of a list, with the cursor of the next page (null on the last). */
@@ -45,9 +51,11 @@ public class ArticleService {
     private final MergePatcher patcher;
     private final QuoteService quotes;
     private final ImageService images;
+    private final VersionedWrites writes;
 
     public ArticleService(ArticleMapper mapper, ArticleQuery query, MergePatcher patcher, QuoteService quotes,
-            ImageService images) {
+            ImageService images, VersionedWrites writes) {
+        this.writes = writes;
         this.mapper = mapper;
         this.query = query;
         this.patcher = patcher;
@@ -60,7 +68,7 @@ public class ArticleService {
     public ArticleView find(String idOrSlug, boolean editor, Includes includes) {
         return Article.findByIdOrSlug(idOrSlug)
                 .filter(article -> editor || article.isPublished())
-                .map(article -> inline(List.of(view(article, editor)), includes).get(0))
+                .map(article -> inline(List.of(view(article, editor)), includes, editor).get(0))
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
     }
 
@@ -68,7 +76,7 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> quotesOf(String idOrSlug, boolean editor) {
         ArticleView article = find(idOrSlug, editor, Includes.NONE);
-        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()));
+        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), editor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +110,7 @@ public class ArticleService {
                 .collect(Collectors.groupingBy(Article.Sibling::group));
         return inline(ids.stream().map(byId::get).filter(Objects::nonNull)
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
-                .toList(), includes);
+                .toList(), includes, editor);
     }
 
     public ArticleView create(ArticleRequest request) {
@@ -118,30 +126,33 @@ public class ArticleService {
         return view(article, true);
     }
 
-    /** PUT: replaces every editable field. {@code expectedVersion} is the version the caller's If-Match named. */
-    public ArticleView replace(UUID id, ArticleRequest request, long expectedVersion) {
-        Article article = loadForWrite(id, expectedVersion);
-        apply(request, article, now());
-        article.flush();
-        quotes.linkUnattached(article.quoteIds, article.id);
-        return view(article, true);
+    /** PUT: replaces every editable field of the version the caller's If-Match names. */
+    public ArticleView replace(String id, ArticleRequest request, IfMatch ifMatch) {
+        return write(lockedForWrite(id, ifMatch), request);
     }
 
-    /** PATCH: merges an RFC 7396 patch into the current article, then validates the result as a whole. */
-    public ArticleView patch(UUID id, JsonNode patch, long expectedVersion) {
-        Article article = loadForWrite(id, expectedVersion);
-        return replace(id, patcher.apply(mapper.toRequest(article), patch, ArticleRequest.class), expectedVersion);
+    /** PATCH: merges an RFC 7396 patch into the version the caller's If-Match names, then validates the result as a whole. */
+    public ArticleView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        Article article = lockedForWrite(id, ifMatch);
+        return write(article, patcher.apply(mapper.toRequest(article), patch, ArticleRequest.class));
     }
 
-    /** Deletes and leaves a tombstone. Published articles may only be deleted by an admin. */
-    public void delete(UUID id, boolean admin) {
-        Article article = Article.<Article> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("article", id.toString()));
-        if (article.isPublished() && !admin) {
-            throw ProblemException.of(ProblemType.FORBIDDEN, "Only an admin may delete a published article; archive it instead");
+    /**
+     * Deletes. An article that has ever been published may only be deleted by an admin, whatever
+     * its status now, and only such an article leaves a tombstone: sync clients are told about
+     * deletions of what they could have seen, never about drafts or embargoed stories.
+     */
+    public void delete(String id, IfMatch ifMatch, boolean admin) {
+        Article article = lockedForWrite(id, ifMatch);
+        if (article.wasEverPublished() && !admin) {
+            throw ProblemException.of(ProblemType.FORBIDDEN,
+                    "Only an admin may delete an article that has been published, whatever its status now; archive it instead");
         }
-        ArticleTombstone.of(article.id, now()).persist();
+        if (article.wasEverPublished()) {
+            ArticleTombstone.of(article.id, now()).persist();
+        }
         article.delete();
+        Article.flush();
         Log.infof("Deleted article %s (%s)", article.id, article.slug);
     }
 
@@ -150,20 +161,23 @@ public class ArticleService {
         Instant now = now();
         List<Article> due = Article.dueForPublication(now);
         for (Article article : due) {
-            article.status = ArticleStatus.PUBLISHED;
+            article.moveTo(ArticleStatus.PUBLISHED, now);
             article.updatedAt = now;
             Log.infof("Published scheduled article %s (%s)", article.id, article.slug);
         }
         return due.size();
     }
 
-    private Article loadForWrite(UUID id, long expectedVersion) {
-        Article article = Article.<Article> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("article", id.toString()));
-        if (article.version != expectedVersion) {
-            throw ProblemException.of(ProblemType.STALE, "The article changed meanwhile; fetch it again and reapply the change");
-        }
-        return article;
+    private ArticleView write(Article article, ArticleRequest request) {
+        apply(request, article, now());
+        article.flush();
+        quotes.linkUnattached(article.quoteIds, article.id);
+        return view(article, true);
+    }
+
+    /** Writes address articles by id only; a slug or anything else is an unknown id. */
+    private Article lockedForWrite(String id, IfMatch ifMatch) {
+        return writes.checked(Ids.parse(id).flatMap(Article::lockedById), "article", id, ifMatch, article -> view(article, true));
     }
 
     /** Every check that queries runs before the entity is touched, so one write flushes once. */
@@ -184,7 +198,11 @@ public class ArticleService {
         article.updatedAt = now;
     }
 
-    /** Every quote and image the article names must exist: a 400 naming each field that does not. */
+    /**
+     * Every quote and image the article names must exist: a 400 naming each field that does not.
+     * The ones found stay locked against deletion until this write commits, so that none goes
+     * between this check and the write.
+     */
     private void requireExistingReferences(ArticleRequest request) {
         List<BodyBlock> body = request.body();
         Set<UUID> missingQuotes = quotes.missing(BodyBlock.quoteIds(body));
@@ -212,10 +230,11 @@ public class ArticleService {
     }
 
     /** With include=quotes or include=images, blocks (and the lead image) carry their objects: one query per kind per page. */
-    private List<ArticleView> inline(List<ArticleView> views, Includes includes) {
+    private List<ArticleView> inline(List<ArticleView> views, Includes includes, boolean editor) {
         List<ArticleView> result = views;
         if (includes.has(ArticleResource.INCLUDE_QUOTES)) {
-            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList());
+            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList(),
+                    editor);
             result = result.stream().map(view -> view.withBody(view.body().stream()
                     .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
                     .toList())).toList();
@@ -238,6 +257,13 @@ public class ArticleService {
         return result;
     }
 
+    /**
+     * The slug the client sent (409 when another article has it), the one the article has, or one
+     * made from the headline: the first of {@code base}, {@code base-2}, {@code base-3}... that is
+     * free. Writers racing with one headline all find the same one free and all but one lose; run
+     * again, the losers take one made unique by their article's id instead, so that they do not
+     * collide once more.
+     */
     private static String chooseSlug(ArticleRequest request, Article article) {
         if (request.slug() != null) {
             if (Article.slugTaken(request.slug(), article.id)) {
@@ -248,15 +274,24 @@ public class ArticleService {
         if (article.slug != null) {
             return article.slug;
         }
+        String own = article.id.toString().substring(0, 8);
         String base = Slugs.from(request.headline());
         if (base.isEmpty()) {
-            base = "article-" + article.id.toString().substring(0, 8);
+            return "article-" + own;
         }
-        String slug = base;
-        for (int n = 2; Article.slugTaken(slug, article.id); n++) {
-            slug = base + "-" + n;
+        if (!Article.slugTaken(base, article.id)) {
+            return base;
         }
-        return slug;
+        if (RetryOnConflictInterceptor.isRetry()) {
+            return Slugs.withSuffix(base, own);
+        }
+        String slug;
+        for (int n = 2;; n++) {
+            slug = Slugs.withSuffix(base, Integer.toString(n));
+            if (!Article.slugTaken(slug, article.id)) {
+                return slug;
+            }
+        }
     }
 
     private static UUID groupOf(UUID translationOf, Article article) {
@@ -295,7 +330,7 @@ public class ArticleService {
             }
             case DRAFT, ARCHIVED -> article.publishedAt = publishedAt;
         }
-        article.status = status;
+        article.moveTo(status, now);
     }
 
     private ArticleView view(Article article, boolean editor) {

@@ -47,11 +47,9 @@ public sealed interface BodyBlock {
     /** Inline links are written {@code [text](url)}; readers of {@code bodyText} get only the text. */
     Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)");
 
-    /** What an inline link may point at: the web, or an e-mail address; never javascript: or data:. */
-    Pattern SAFE_LINK = Pattern.compile("^(https?://\\S+|mailto:\\S+)$", Pattern.CASE_INSENSITIVE);
-
+    /** Whether every link a client could find in the text points to the web or an e-mail address (see {@link LinkDestinations}). */
     static boolean linksAreSafe(String text) {
-        return text == null || INLINE_LINK.matcher(text).results().allMatch(link -> SAFE_LINK.matcher(link.group(2)).matches());
+        return LinkDestinations.allAllowed(text);
     }
 
     /** The block's contribution to {@code bodyText}; null for blocks that carry no text of their own. */

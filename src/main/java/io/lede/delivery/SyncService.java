@@ -25,7 +25,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delta sync for apps that keep stories offline. Changes are read in (time, id) order from the
- * articles (published: upsert; anything else: delete) and the tombstones (delete). Applying every
+ * articles (published: upsert; unpublished after having been out: delete) and the tombstones (delete). Applying every
  * page in order leaves a client with exactly the published set, whatever changed meanwhile: an
  * article changed during paging moves to the end of the feed and comes again.
  */
@@ -104,8 +104,11 @@ public class SyncService {
             // A first pass needs no removals from before it began: the client had nothing then.
             where.and("(c.kind = 1 or c.t >= ?)", token.start());
         }
+        // Removals name only articles a public client could have had: ones that were out once. Drafts and
+        // embargoed stories never reach it, not even as ids (tombstones are left only by such articles too).
         NativeQuery<Object[]> query = sql.query("select c.id as id, c.t as t, c.kind as kind from ("
                 + "select a.id as id, a.updated_at as t, case when " + upsert + " then 1 else 0 end as kind from article a"
+                + " where a.first_published_at is not null or a.status = 'PUBLISHED'"
                 + " union all select d.id as id, d.deleted_at as t, 0 as kind from article_tombstone d) c"
                 + where.where() + " order by c.t, c.id", where);
         query.addScalar("id", UUID.class).addScalar("t", Instant.class).addScalar("kind", Integer.class);

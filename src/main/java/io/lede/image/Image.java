@@ -3,11 +3,13 @@ package io.lede.image;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -63,7 +65,13 @@ public class Image extends PanacheEntityBase {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    public static long countExisting(Collection<UUID> ids) {
-        return ids.isEmpty() ? 0 : count("id in ?1", ids);
+    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
+    public static Optional<Image> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The ones of these that exist, locked against deletion (not against reading) until the transaction ends. */
+    public static List<Image> lockedForShare(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_READ).list();
     }
 }

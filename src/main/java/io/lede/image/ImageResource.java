@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -47,6 +46,7 @@ import io.lede.common.error.Problem;
 import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
@@ -202,9 +202,7 @@ public class ImageResource {
     @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
-        ImageView current = images.find(id);
-        representations.requireMatch(ifMatch, current);
-        return representations.written(images.patch(UUID.fromString(current.id()), patch, current.version())).build();
+        return representations.written(images.patch(id, patch, IfMatch.required(ifMatch))).build();
     }
 
     @DELETE
@@ -213,16 +211,17 @@ public class ImageResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an image", description = "Admin only. Refused (409) while a published or scheduled article uses it; "
-            + "removes the file and its renditions.")
+            + "removes the file and its renditions. If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article uses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@RestPath String id) {
-        ImageView current = images.find(id);
-        images.delete(UUID.fromString(current.id()));
+    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
+    public Response delete(@RestPath String id,
+            @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
+        images.delete(id, IfMatch.optional(ifMatch));
         return Response.noContent().build();
     }
 

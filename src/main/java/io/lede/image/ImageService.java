@@ -28,12 +28,15 @@ import io.lede.article.Article;
 import io.lede.common.config.LedeConfig;
 import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.MergePatcher;
+import io.lede.common.http.VersionedWrites;
 import io.lede.common.http.Representations;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
 import io.lede.common.sql.AfterCommit;
+import io.lede.common.sql.RetryOnConflict;
 import io.lede.common.text.Ids;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +47,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConflict
 public class ImageService {
 
     public record Page(List<ImageView> items, Cursor next, Long total) {
@@ -60,9 +64,11 @@ public class ImageService {
     private final MergePatcher patcher;
     private final LedeConfig config;
     private final TransactionSynchronizationRegistry transactions;
+    private final VersionedWrites writes;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
-            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions) {
+            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions, VersionedWrites writes) {
+        this.writes = writes;
         this.transactions = transactions;
         this.store = store;
         this.renditions = renditions;
@@ -131,11 +137,9 @@ public class ImageService {
         return new Page(items, next, count ? query.count(q, credit) : null);
     }
 
-    public ImageView patch(UUID id, JsonNode patch, long expectedVersion) {
-        Image image = load(id.toString());
-        if (image.version != expectedVersion) {
-            throw ProblemException.of(ProblemType.STALE, "The image changed meanwhile; fetch it again and reapply the change");
-        }
+    /** PATCH: merges into the version the caller's If-Match names. */
+    public ImageView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        Image image = lockedForWrite(id, ifMatch);
         mapper.copy(patcher.apply(mapper.toMetadata(image), patch, ImageMetadata.class), image);
         image.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         image.flush();
@@ -143,8 +147,10 @@ public class ImageService {
     }
 
     /** Refused while a published or scheduled article uses it; otherwise the row, the file and its renditions go. */
-    public void delete(UUID id) {
-        Image image = load(id.toString());
+    public void delete(String imageId, IfMatch ifMatch) {
+        Image image = lockedForWrite(imageId, ifMatch);
+        UUID id = image.id;
+        // Articles being written that use it hold it locked (see missing), so this sees all of them.
         List<String> users = Article.slugsOfLiveArticlesUsingImage(id);
         if (!users.isEmpty()) {
             throw ProblemException.of(ProblemType.CONFLICT, "The image is used by published or scheduled article(s): "
@@ -152,6 +158,7 @@ public class ImageService {
         }
         Article.forgetImage(id);
         image.delete();
+        Image.flush();
         // Files go once the row's deletion is committed: a rollback must not leave a row without its file.
         String key = image.storageKey;
         AfterCommit.run(transactions, () -> removeFiles(id, key));
@@ -188,14 +195,14 @@ public class ImageService {
         return new Content(bytes, format.mimeType(), tag(key));
     }
 
-    /** Of these ids, the ones no image has. */
+    /**
+     * Of these ids, the ones no image has. The others stay locked against deletion until the
+     * caller's transaction ends: an article that uses them is being written.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<UUID> missing(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        if (Image.countExisting(wanted) == wanted.size()) {
-            return Set.of();
-        }
-        wanted.removeAll(Image.withIds(wanted).stream().map(image -> image.id).collect(Collectors.toSet()));
+        wanted.removeAll(Image.lockedForShare(wanted).stream().map(image -> image.id).collect(Collectors.toSet()));
         return wanted;
     }
 
@@ -209,6 +216,11 @@ public class ImageService {
         String size = (spec.width() == null ? "" : spec.width()) + "x" + (spec.height() == null ? "" : spec.height());
         String crop = spec.fit() == ImageCodec.Fit.COVER ? "-cover-" + focus.x() + "," + focus.y() : "-contain";
         return image.id + "/" + size + crop + "." + spec.format().extension();
+    }
+
+    /** Writes lock the image until the transaction ends, and check If-Match against it first. */
+    private Image lockedForWrite(String id, IfMatch ifMatch) {
+        return writes.checked(Ids.parse(id).flatMap(Image::lockedById), "image", id, ifMatch, mapper::toView);
     }
 
     private Image load(String id) {

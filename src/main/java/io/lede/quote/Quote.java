@@ -3,11 +3,13 @@ package io.lede.quote;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
@@ -62,8 +64,17 @@ public class Quote extends PanacheEntityBase {
         return find("from Quote q join fetch q.speaker where q.articleId = ?1 order by q.datedAt, q.id", articleId).list();
     }
 
-    public static long countExisting(Collection<UUID> ids) {
-        return ids.isEmpty() ? 0 : count("id in ?1", ids);
+    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
+    public static Optional<Quote> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The ones of these that exist, locked against deletion (not against reading) until the transaction ends. */
+    public static List<Quote> lockedForShare(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_READ).list();
     }
 
     public static long countBySpeaker(Speaker speaker) {

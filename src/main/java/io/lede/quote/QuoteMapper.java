@@ -11,12 +11,18 @@ import io.lede.common.text.Texts;
 @ApplicationScoped
 public class QuoteMapper {
 
+    /** The quote as editors see it. */
     public QuoteView toView(Quote quote) {
+        return toView(quote, true);
+    }
+
+    /** @param showArticle whether the caller may learn which article it belongs to (see {@link QuoteVisibility}) */
+    public QuoteView toView(Quote quote, boolean showArticle) {
         return new QuoteView(
                 quote.id.toString(),
                 quote.text,
                 new QuoteView.Speaker(quote.speaker.id.toString(), quote.speakerName, quote.speakerRole),
-                Objects.toString(quote.articleId, null),
+                showArticle ? Objects.toString(quote.articleId, null) : null,
                 quote.saidAt,
                 quote.context,
                 quote.language,

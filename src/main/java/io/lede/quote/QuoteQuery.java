@@ -1,9 +1,14 @@
 package io.lede.quote;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.query.NativeQuery;
 
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
@@ -40,6 +45,21 @@ public class QuoteQuery {
         return sql.count("quote q", sql.filter().and("q.id = ?", id).and(QuoteVisibility.publicSql("q"))) > 0;
     }
 
+    /** Of these article ids, the ones of published articles: the only ones a public quote may name. */
+    public Set<UUID> publishedArticles(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Set.of();
+        }
+        SqlFilter where = sql.filter().and("a.id in (?)", articleIds).and(QuoteVisibility.publishedArticleSql("a.id"));
+        NativeQuery<Object[]> query = sql.query("select a.id as id from article a" + where.where(), where);
+        query.addScalar("id", UUID.class);
+        Set<UUID> published = new HashSet<>();
+        for (Object id : query.getResultList()) {
+            published.add((UUID) id);
+        }
+        return published;
+    }
+
     private SqlFilter filtered(QuoteFilter filter, boolean editor) {
         SqlFilter where = sql.filter();
         if (!editor) {
@@ -54,6 +74,10 @@ public class QuoteQuery {
         }
         if (filter.articleId() != null) {
             where.and("q.article_id = ?", filter.articleId());
+            if (!editor) {
+                // An unpublished article's id must answer like an unknown one.
+                where.and(QuoteVisibility.publishedArticleSql("q.article_id"));
+            }
         }
         if (filter.list().language() != null) {
             where.and("q.language = ?", filter.list().language());

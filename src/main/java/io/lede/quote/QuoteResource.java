@@ -2,7 +2,6 @@ package io.lede.quote;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,6 +41,7 @@ import io.lede.common.error.Problem;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
@@ -145,8 +145,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull QuoteRequest quote,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
-        QuoteView current = currentMatching(id, ifMatch);
-        return representations.written(quotes.replace(UUID.fromString(current.id()), quote, current.version())).build();
+        return representations.written(quotes.replace(id, quote, IfMatch.required(ifMatch))).build();
     }
 
     @PATCH
@@ -170,8 +169,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
-        QuoteView current = currentMatching(id, ifMatch);
-        return representations.written(quotes.patch(UUID.fromString(current.id()), patch, current.version())).build();
+        return representations.written(quotes.patch(id, patch, IfMatch.required(ifMatch))).build();
     }
 
     @DELETE
@@ -190,15 +188,8 @@ public class QuoteResource {
     @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
-        QuoteView current = ifMatch != null ? currentMatching(id, ifMatch) : quotes.find(id, true);
-        quotes.delete(UUID.fromString(current.id()));
+        quotes.delete(id, IfMatch.optional(ifMatch));
         return Response.noContent().build();
-    }
-
-    private QuoteView currentMatching(String id, String ifMatch) {
-        QuoteView current = quotes.find(id, true);
-        representations.requireMatch(ifMatch, current);
-        return current;
     }
 
     /** Anonymous callers only ever see public quotes; any caller with a token gets a private response. */

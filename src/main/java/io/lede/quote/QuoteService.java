@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,9 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lede.article.Article;
 import io.lede.common.error.ProblemException;
 import io.lede.common.error.ProblemType;
+import io.lede.common.http.IfMatch;
 import io.lede.common.http.MergePatcher;
+import io.lede.common.http.VersionedWrites;
 import io.lede.common.paging.Cursor;
 import io.lede.common.paging.TimeKeyset;
+import io.lede.common.sql.RetryOnConflict;
 import io.lede.common.text.Ids;
 import io.lede.common.text.Languages;
 import io.quarkus.logging.Log;
@@ -32,6 +36,7 @@ import io.quarkus.logging.Log;
 /** Quotes' and speakers' rules: speaker identity, visibility, locking, what may be deleted. */
 @ApplicationScoped
 @Transactional
+@RetryOnConflict
 public class QuoteService {
 
     public record Page<T>(List<T> items, Cursor next, Long total) {
@@ -41,8 +46,11 @@ public class QuoteService {
     private final QuoteQuery query;
     private final SpeakerQuery speakers;
     private final MergePatcher patcher;
+    private final VersionedWrites writes;
 
-    public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher) {
+    public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher,
+            VersionedWrites writes) {
+        this.writes = writes;
         this.mapper = mapper;
         this.query = query;
         this.speakers = speakers;
@@ -54,7 +62,7 @@ public class QuoteService {
         UUID quoteId = parse(id, "quote");
         return Quote.<Quote> findByIdOptional(quoteId)
                 .filter(quote -> editor || query.isPublic(quoteId))
-                .map(mapper::toView)
+                .map(quote -> toViews(List.of(quote), editor).get(0))
                 .orElseThrow(() -> ProblemException.notFound("quote", id));
     }
 
@@ -65,7 +73,7 @@ public class QuoteService {
         List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
         Map<UUID, Quote> byId = Quote.withSpeakers(page.stream().map(TimeKeyset.Row::id).toList()).stream()
                 .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
-        List<QuoteView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
+        List<QuoteView> items = toViews(page.stream().map(row -> byId.get(row.id())).toList(), editor);
         Cursor next = more ? page.get(page.size() - 1).cursor(filter.list().order()) : null;
         return new Page<>(items, next, filter.list().count() ? query.count(filter, editor) : null);
     }
@@ -80,33 +88,31 @@ public class QuoteService {
         return mapper.toView(quote);
     }
 
-    public QuoteView replace(UUID id, QuoteRequest request, long expectedVersion) {
-        Quote quote = loadForWrite(id, expectedVersion);
-        Speaker before = quote.speaker;
-        apply(request, quote);
-        quote.flush();
-        dropIfUnquoted(before);
-        return mapper.toView(quote);
+    /** PUT: replaces the version the caller's If-Match names. */
+    public QuoteView replace(String id, QuoteRequest request, IfMatch ifMatch) {
+        return write(lockedForWrite(id, ifMatch), request);
     }
 
-    public QuoteView patch(UUID id, JsonNode patch, long expectedVersion) {
-        Quote quote = loadForWrite(id, expectedVersion);
-        return replace(id, patcher.apply(mapper.toRequest(quote), patch, QuoteRequest.class), expectedVersion);
+    /** PATCH: merges into the version the caller's If-Match names, then validates the result as a whole. */
+    public QuoteView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        Quote quote = lockedForWrite(id, ifMatch);
+        return write(quote, patcher.apply(mapper.toRequest(quote), patch, QuoteRequest.class));
     }
 
     /** Refused while a published or scheduled article quotes it; drafts that quote it lose the reference. */
-    public void delete(UUID id) {
-        Quote quote = Quote.<Quote> findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("quote", id.toString()));
-        List<String> users = Article.slugsOfLiveArticlesQuoting(id);
+    public void delete(String id, IfMatch ifMatch) {
+        Quote quote = lockedForWrite(id, ifMatch);
+        // Articles being written that quote it hold it locked (see missing), so this sees all of them.
+        List<String> users = Article.slugsOfLiveArticlesQuoting(quote.id);
         if (!users.isEmpty()) {
             throw ProblemException.of(ProblemType.CONFLICT, "The quote is used by published or scheduled article(s): "
                     + String.join(", ", users) + "; remove it from their bodies first");
         }
-        Article.forgetQuote(id);
+        Article.forgetQuote(quote.id);
         Speaker speaker = quote.speaker;
         quote.delete();
         dropIfUnquoted(speaker);
-        Log.infof("Deleted quote %s", id);
+        Log.infof("Deleted quote %s", quote.id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -129,15 +135,14 @@ public class QuoteService {
         return mapper.toView(row, speakers.labels(List.of(speakerId), editor).get(speakerId));
     }
 
-    /** Of these ids, the ones no quote has. */
+    /**
+     * Of these ids, the ones no quote has. The others stay locked against deletion until the
+     * caller's transaction ends: an article that names them is being written.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<UUID> missing(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        if (Quote.countExisting(wanted) == wanted.size()) {
-            return Set.of();
-        }
-        Set<UUID> found = Quote.withSpeakers(wanted).stream().map(quote -> quote.id).collect(Collectors.toSet());
-        wanted.removeAll(found);
+        wanted.removeAll(Quote.lockedForShare(wanted).stream().map(quote -> quote.id).collect(Collectors.toSet()));
         return wanted;
     }
 
@@ -153,19 +158,43 @@ public class QuoteService {
 
     /** The quotes with these ids, for inlining; the caller already may see the article that uses them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, QuoteView> views(Collection<UUID> ids) {
-        return Quote.withSpeakers(new HashSet<>(ids)).stream()
-                .collect(Collectors.toMap(quote -> quote.id, mapper::toView));
+    public Map<UUID, QuoteView> views(Collection<UUID> ids, boolean editor) {
+        return toViews(Quote.withSpeakers(new HashSet<>(ids)), editor).stream()
+                .collect(Collectors.toMap(view -> UUID.fromString(view.id()), Function.identity()));
     }
 
     /** An article's quotes: those its body uses, in body order, then others linked to it, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder) {
-        Map<UUID, QuoteView> inBody = views(bodyOrder);
+    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder, boolean editor) {
+        Map<UUID, QuoteView> inBody = views(bodyOrder, editor);
         Map<UUID, QuoteView> ordered = new LinkedHashMap<>();
         bodyOrder.stream().filter(inBody::containsKey).forEach(id -> ordered.putIfAbsent(id, inBody.get(id)));
-        Quote.linkedTo(articleId).forEach(quote -> ordered.putIfAbsent(quote.id, mapper.toView(quote)));
+        List<Quote> linked = Quote.linkedTo(articleId).stream().filter(quote -> !ordered.containsKey(quote.id)).toList();
+        toViews(linked, editor).forEach(view -> ordered.put(UUID.fromString(view.id()), view));
         return new ArrayList<>(ordered.values());
+    }
+
+    /** Quotes as this caller may see them: the public learns which article a quote belongs to only once it is out. */
+    private List<QuoteView> toViews(List<Quote> quotes, boolean editor) {
+        Set<UUID> shown = editor ? Set.of() : query.publishedArticles(quotes.stream()
+                .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return quotes.stream()
+                .map(quote -> mapper.toView(quote, editor || quote.articleId == null || shown.contains(quote.articleId))).toList();
+    }
+
+    private QuoteView write(Quote quote, QuoteRequest request) {
+        Speaker before = quote.speaker;
+        apply(request, quote);
+        quote.flush();
+        if (!before.id.equals(quote.speaker.id)) {
+            dropIfUnquoted(before);
+        }
+        return mapper.toView(quote);
+    }
+
+    /** Writes address quotes by id; locked until the transaction ends, and checked against If-Match. */
+    private Quote lockedForWrite(String id, IfMatch ifMatch) {
+        return writes.checked(Ids.parse(id).flatMap(Quote::lockedById), "quote", id, ifMatch, mapper::toView);
     }
 
     private void apply(QuoteRequest request, Quote quote) {
@@ -174,7 +203,8 @@ public class QuoteService {
         if (saidAt != null && saidAt.isAfter(now.plus(1, ChronoUnit.MINUTES))) {
             throw ProblemException.invalid("saidAt", "is in the future");
         }
-        if (request.articleId() != null && Article.findByIdOptional(request.articleId()).isEmpty()) {
+        // Locked, so that the article cannot go before this quote that links to it is written.
+        if (request.articleId() != null && !Article.existsLockedForShare(request.articleId())) {
             throw ProblemException.invalid("articleId", "no article has this id");
         }
         quote.speaker = Speaker.named(request.speaker().name());
@@ -183,16 +213,12 @@ public class QuoteService {
         quote.updatedAt = now;
     }
 
-    private Quote loadForWrite(UUID id, long expectedVersion) {
-        Quote quote = Quote.<Quote> findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("quote", id.toString()));
-        if (quote.version != expectedVersion) {
-            throw ProblemException.of(ProblemType.STALE, "The quote changed meanwhile; fetch it again and reapply the change");
-        }
-        return quote;
-    }
-
-    /** A speaker exists while someone quotes them. */
+    /**
+     * A speaker exists while someone quotes them. Locked first: a quote naming them that is being
+     * written holds them (see {@link Speaker#named}), and is counted once it is in.
+     */
     private static void dropIfUnquoted(Speaker speaker) {
+        Speaker.lockForUpdate(speaker);
         if (Quote.countBySpeaker(speaker) == 0) {
             speaker.delete();
         }

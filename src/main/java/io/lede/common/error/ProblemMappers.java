@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.lede.common.sql.Conflicts;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -129,6 +130,11 @@ public class ProblemMappers {
             if (isDatabaseUnavailable(cause)) {
                 return unavailable("The database is not reachable; retry shortly");
             }
+        }
+        // A write that kept losing races after its retries (see RetryOnConflict): a foreign key whose
+        // row went meanwhile, a deadlock, a lock wait that timed out. Not the client's fault, nor a bug.
+        if (Conflicts.isLostRace(e)) {
+            return respond(ProblemType.CONFLICT.problem("The item was changed by concurrent requests meanwhile; fetch it again and retry"));
         }
         Log.error("Unhandled failure", e);
         return respond(ProblemType.INTERNAL.problem("The server could not complete the request"));

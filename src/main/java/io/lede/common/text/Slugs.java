@@ -29,4 +29,11 @@ public final class Slugs {
         }
         return slug;
     }
+
+    /** {@code slug-suffix}, the slug shortened as needed so that the whole stays within {@link #MAX_LENGTH}. */
+    public static String withSuffix(String slug, String suffix) {
+        int room = MAX_LENGTH - suffix.length() - 1;
+        String head = slug.length() > room ? slug.substring(0, room).replaceAll("-+$", "") : slug;
+        return head + "-" + suffix;
+    }
 }
