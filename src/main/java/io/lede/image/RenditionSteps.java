@@ -1,0 +1,46 @@
+package io.lede.image;
+
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.common.config.LedeConfig;
+
+/**
+ * Rendition sizes come in steps ({@code lede.images.widths}): {@code w} is rounded up to the next
+ * step (above the largest, down to it), {@code h} given with {@code w} is scaled by the same factor,
+ * and {@code h} alone is rounded up to a step. A client can then ask for only so many distinct
+ * renditions of a picture, and nearby sizes share one generated file.
+ */
+@ApplicationScoped
+public class RenditionSteps {
+
+    private final int[] steps;
+
+    public RenditionSteps(LedeConfig config) {
+        this.steps = config.images().widths().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        if (steps.length == 0 || steps[0] < 1) {
+            throw new IllegalArgumentException("lede.images.widths must list positive widths");
+        }
+    }
+
+    ImageCodec.Spec snap(ImageCodec.Spec spec) {
+        if (spec.width() != null) {
+            int width = step(spec.width());
+            Integer height = spec.height() == null ? null
+                    : (int) Math.max(1, Math.round(spec.height() * (double) width / spec.width()));
+            return new ImageCodec.Spec(width, height, spec.fit(), spec.format());
+        }
+        if (spec.height() != null) {
+            return new ImageCodec.Spec(null, step(spec.height()), spec.fit(), spec.format());
+        }
+        return spec;
+    }
+
+    /** The smallest step at least this large, or the largest step. */
+    int step(int size) {
+        int at = Arrays.binarySearch(steps, size);
+        int index = at >= 0 ? at : -at - 1;
+        return steps[Math.min(index, steps.length - 1)];
+    }
+}
