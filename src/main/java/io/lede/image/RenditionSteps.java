@@ -8,7 +8,8 @@ import io.lede.common.config.LedeConfig;
 
 /**
  * Rendition sizes come in steps ({@code lede.images.widths}): {@code w} is rounded up to the next
- * step (above the largest, down to it), {@code h} given with {@code w} is scaled by the same factor,
+ * step (above the largest, down to it), {@code h} given with {@code w} is scaled by the same factor
+ * (at most 4096, the largest size a request may name),
  * and {@code h} alone is rounded up to a step. A client can then ask for only so many distinct
  * renditions of a picture, and nearby sizes share one generated file.
  */
@@ -27,8 +28,9 @@ public class RenditionSteps {
     ImageCodec.Spec snap(ImageCodec.Spec spec) {
         if (spec.width() != null) {
             int width = step(spec.width());
+            // Capped like any size (w=1&h=4096 would scale h to 655,360), which also bounds how many heights there are.
             Integer height = spec.height() == null ? null
-                    : (int) Math.max(1, Math.round(spec.height() * (double) width / spec.width()));
+                    : (int) Math.max(1, Math.min(ImageResource.MAX_SIDE, Math.round(spec.height() * (double) width / spec.width())));
             return new ImageCodec.Spec(width, height, spec.fit(), spec.format());
         }
         if (spec.height() != null) {

@@ -100,6 +100,8 @@ class ImageResourceTest {
                 .header("Content-Location", "/v1/images/" + id + "/content?w=320&h=107&fit=cover&format=webp");
         given().queryParam("h", 90).get("/v1/images/" + id + "/content").then().statusCode(200)
                 .header("Content-Location", "/v1/images/" + id + "/content?h=160");
+        given().queryParam("w", 1).queryParam("h", 4096).queryParam("fit", "cover").get("/v1/images/" + id + "/content")
+                .then().statusCode(200).header("Content-Location", "/v1/images/" + id + "/content?w=160&h=4096&fit=cover");
         // The presets in the metadata are URLs of steps.
         given().get("/v1/images/" + id).then().statusCode(200)
                 .body("renditions.thumb", endsWith("/content?w=320"))
