@@ -11,7 +11,6 @@ import java.util.Iterator;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -20,9 +19,9 @@ import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Reading and writing pictures. Sizes come from the header before any pixel is decoded; decoding
- * applies EXIF orientation; encoding writes pixels only, so no EXIF (and no GPS position) survives
- * into a rendition.
+ * Renditions: the original decoded at about twice the size asked for (never all of a large original's
+ * pixels, see {@link ImageDecoder}), resized, and encoded. Encoding writes pixels only, so no EXIF
+ * (and no GPS position) survives into a rendition.
  */
 final class ImageCodec {
 
@@ -35,46 +34,94 @@ final class ImageCodec {
         COVER
     }
 
+    /**
+     * The most pixels a rendition decodes: three times the largest default step squared (3 × 2048²,
+     * 36 MB at 3 bytes a pixel), so that two renditions at once fit in a 256 MB heap beside the rest.
+     * A larger original is subsampled further, and a rendition that would need more comes out smaller.
+     */
+    static final long MAX_DECODED_PIXELS = 3L * 2048 * 2048;
+
     private static final float JPEG_QUALITY = 0.85f;
 
     static {
-        // Plugins (WebP) come from the application's class loader, which ImageIO does not scan by itself.
-        ImageIO.scanForPlugins();
-        // Encode in memory: ImageIO's default file cache registers a JVM shutdown hook per stream,
-        // which fails while the service shuts down and would turn an in-flight rendition into a 500.
-        ImageIO.setUseCache(false);
+        ImagePlugins.load();
     }
 
     private ImageCodec() {
     }
 
-    /** Width and height from the header alone; null when no reader understands the file. */
-    static int[] headerSize(Path file, ImageFormat format) throws IOException {
+    /** The original's upright size from its header alone. */
+    static ImageDecoder.Size size(Path file, ImageFormat format) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-            if (input == null || !readers.hasNext()) {
-                return null;
+            if (input == null) {
+                throw new IOException("Cannot read " + file);
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                return new int[] { reader.getWidth(0), reader.getHeight(0) };
-            } finally {
-                reader.dispose();
-            }
+            return ImageDecoder.size(input, format);
         }
     }
 
-    /** The whole picture (first frame of a GIF), turned upright by its EXIF orientation. */
-    static BufferedImage decode(InputStream input) throws IOException {
-        return Thumbnails.of(input).scale(1.0).useExifOrientation(true).asBufferedImage();
+    /**
+     * Decodes the whole file at a size of about {@code pixels}, failing on missing data: proof that an
+     * upload holds the picture its header announces, at a bounded cost in memory.
+     */
+    static void verify(Path file, ImageFormat format, long pixels) throws IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            if (input == null) {
+                throw new IOException("Cannot read " + file);
+            }
+            ImageDecoder.decode(input, format,
+                    size -> (int) Math.max(1, Math.ceil(Math.sqrt(size.pixels() / (double) pixels))), true);
+        }
     }
 
-    static byte[] render(BufferedImage source, Spec spec, FocalPoint focus) throws IOException {
-        return encode(resize(source, spec, focus), spec.format());
+    static byte[] render(InputStream original, ImageFormat format, Spec spec, FocalPoint focus) throws IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(original)) {
+            BufferedImage decoded = ImageDecoder.decode(input, format, size -> subsampling(size, spec), false);
+            return encode(resize(decoded, spec, focus), spec.format());
+        }
     }
 
-    /** Never larger than the source: a request for more pixels than there are gets the original size. */
+    /**
+     * Every n-th pixel of every n-th row, with n such that the decoded picture is still at least twice
+     * the rendition (the resize then averages, so fine detail does not alias), but no more than
+     * {@link #MAX_DECODED_PIXELS}.
+     */
+    static int subsampling(ImageDecoder.Size size, Spec spec) {
+        double scale = scale(size, spec);
+        int factor = Math.max(1, (int) Math.floor(1 / (2 * scale)));
+        while ((long) ceilDiv(size.width(), factor) * ceilDiv(size.height(), factor) > MAX_DECODED_PIXELS) {
+            factor++;
+        }
+        return factor;
+    }
+
+    /** How much smaller than the original the rendition is, at most 1 (renditions are never enlarged). */
+    private static double scale(ImageDecoder.Size size, Spec spec) {
+        double width = size.width();
+        double height = size.height();
+        if (spec.fit() == Fit.COVER && spec.width() != null && spec.height() != null) {
+            double aspect = spec.width() / (double) spec.height();
+            double cropWidth = width / height > aspect ? height * aspect : width;
+            return Math.min(1.0, spec.width() / cropWidth);
+        }
+        double scale = 1.0;
+        if (spec.width() != null) {
+            scale = Math.min(scale, spec.width() / width);
+        }
+        if (spec.height() != null) {
+            scale = Math.min(scale, spec.height() / height);
+        }
+        return scale;
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+
+    /**
+     * Never larger than the source: a request for more pixels than there are gets what there is.
+     * The source is the decoded picture, so sizes are reckoned against it.
+     */
     static BufferedImage resize(BufferedImage source, Spec spec, FocalPoint focus) throws IOException {
         int width = source.getWidth();
         int height = source.getHeight();
@@ -111,7 +158,8 @@ final class ImageCodec {
     }
 
     static byte[] encode(BufferedImage image, ImageFormat format) throws IOException {
-        BufferedImage pixels = format == ImageFormat.JPEG ? withoutAlpha(image) : image;
+        // Every colour model the readers produce, in every format: the writers take only a few.
+        BufferedImage pixels = format == ImageFormat.JPEG ? withoutAlpha(image) : ImageDecoder.standard(image);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
         if (!writers.hasNext()) {
             throw new IOException("No writer for " + format);

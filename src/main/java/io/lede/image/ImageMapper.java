@@ -13,9 +13,11 @@ import io.lede.common.text.Texts;
 public class ImageMapper {
 
     private final LedeConfig config;
+    private final RenditionSteps steps;
 
-    public ImageMapper(LedeConfig config) {
+    public ImageMapper(LedeConfig config, RenditionSteps steps) {
         this.config = config;
+        this.steps = steps;
     }
 
     public ImageView toView(Image image) {
@@ -24,7 +26,8 @@ public class ImageMapper {
         Map<String, String> renditions = new LinkedHashMap<>();
         config.images().renditions().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer> comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(preset -> renditions.put(preset.getKey(), content + "?w=" + preset.getValue()));
+                // The URL a request for the preset's width is served at, so that presets and requests share files.
+                .forEach(preset -> renditions.put(preset.getKey(), content + "?w=" + steps.step(preset.getValue())));
         return new ImageView(image.id.toString(), image.caption, image.credit, image.altText, image.width, image.height,
                 image.mimeType, image.bytes, focalPoint(image), image.createdAt, image.updatedAt, image.version, content,
                 renditions);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +59,7 @@ import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeOrder;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
 @Path("/v1/images")
 @Tag(name = "Images", description = "Pictures with caption and credit, and renditions sized for each screen")
@@ -88,15 +90,17 @@ public class ImageResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Upload an image", description = "The format is decided by the file's bytes. Size and pixel count "
             + "are limited (lede.images.max-bytes, lede.images.max-pixels, read from the header before decoding). "
+            + "The pixel data must all be there: a file far too short for the size its header declares, a truncated "
+            + "file or a header alone is refused (it is decoded, subsampled, to make sure). "
             + "A refused upload leaves nothing behind.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageUpload.class)))
     @APIResponse(responseCode = "201", description = "Stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
-    @APIResponse(responseCode = "400", description = "No file, invalid metadata, or a corrupt or truncated image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file, invalid metadata, a malformed multipart body, or a corrupt, truncated or header-only image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
-    @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit, or the body has too many parts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not multipart/form-data, or the file is not a JPEG, PNG, WebP or GIF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(ImageUpload upload, @Context UriInfo uriInfo) throws IOException {
         if (upload == null || upload.file == null || upload.file.uploadedFile() == null) {
@@ -154,11 +158,21 @@ public class ImageResource {
     @GET
     @Path("/{id}/content")
     @Produces({ "image/jpeg", "image/png", "image/webp", "image/gif", Problem.MEDIA_TYPE })
+    // Renditions decode and encode pictures, and may wait for a slot: never on the event loop.
+    @Blocking
     @Operation(summary = "Get the image file or a rendition",
             description = "Without parameters the original bytes. With w and/or h a rendition, generated once and cached: "
                     + "contain (default) fits inside w×h, cover fills exactly w×h cropping around the focal point. "
-                    + "Never larger than the original; EXIF orientation applied and EXIF metadata removed.")
+                    + "Sizes come in steps (lede.images.widths, by default 160, 320, 480, 640, 800, 1024, 1280, 1600, 2048): "
+                    + "w is rounded up to the next step (above the largest, down to it), h given with w is scaled by the "
+                    + "same factor, h alone is rounded up to a step; Content-Location names the rendition served, "
+                    + "so w=300 and w=320 give the same bytes and ETag. Never larger than the original, nor decoded "
+                    + "from more than about 12.6 megapixels (large originals are decoded subsampled); EXIF orientation "
+                    + "applied and EXIF metadata removed. When the configured number of renditions is already being "
+                    + "generated, a new one waits briefly, then gets 503 with Retry-After.")
     @APIResponse(responseCode = "200", description = "The bytes; cached for a year, immutable",
+            headers = @Header(name = "Content-Location", description = "For a rendition: its URL with the sizes snapped to steps",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = { @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -168,16 +182,27 @@ public class ImageResource {
     @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response content(@RestPath String id, @Context Request request,
-            @RestQuery @Parameter(description = "Width in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String w,
-            @RestQuery @Parameter(description = "Height in pixels", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
+    @APIResponse(responseCode = "503", description = "Too many renditions being generated; retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response content(@RestPath String id, @Context Request request, @Context UriInfo uriInfo,
+            @RestQuery @Parameter(description = "Width in pixels, rounded up to the next step (lede.images.widths; "
+                    + "by default 160, 320, 480, 640, 800, 1024, 1280, 1600, 2048; above the largest: the largest)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String w,
+            @RestQuery @Parameter(description = "Height in pixels; with w, scaled by the factor w was rounded by; "
+                    + "alone, rounded up to the next step like w",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
             @RestQuery @Parameter(description = "contain (default) or cover (needs w and h)", schema = @Schema(type = SchemaType.STRING, enumeration = { "contain", "cover" })) String fit,
             @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
-        ImageService.Content content = images.content(id, spec(w, h, fit, format));
+        ImageService.Content content = images.content(id,
+                spec(present(uriInfo, "w", w), present(uriInfo, "h", h), fit, format));
         EntityTag tag = new EntityTag(content.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(content.bytes(), content.mimeType()).header(HttpHeaders.CONTENT_LENGTH, content.bytes().length);
+        if (content.canonicalQuery() != null) {
+            builder.header("Content-Location", "/v1/images/" + id + "/content?" + content.canonicalQuery());
+        }
         return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", id).value()).build();
     }
@@ -233,8 +258,8 @@ public class ImageResource {
         if (w == null && h == null && fit == null && format == null) {
             return null;
         }
-        Integer width = w == null ? null : QueryParams.intInRange(w, "w", 0, 1, MAX_SIDE);
-        Integer height = h == null ? null : QueryParams.intInRange(h, "h", 0, 1, MAX_SIDE);
+        Integer width = size(w, "w");
+        Integer height = size(h, "h");
         ImageCodec.Fit mode = QueryParams.enumValue(fit, "fit", ImageCodec.Fit.class, ImageCodec.Fit.CONTAIN);
         if (mode == ImageCodec.Fit.COVER && (width == null || height == null)) {
             throw ProblemException.invalid("fit", "cover needs both w and h");
@@ -245,6 +270,22 @@ public class ImageResource {
                     .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp"));
         }
         return new ImageCodec.Spec(width, height, mode, output);
+    }
+
+    /** An empty parameter ({@code w=}) reaches the method as null, as if absent; the query still names it. */
+    private static String present(UriInfo uriInfo, String name, String value) {
+        return value == null && uriInfo.getQueryParameters().containsKey(name) ? "" : value;
+    }
+
+    /** Absent is unconstrained; present but blank ({@code w=}, {@code w=%20}) is a 400, never a size of 0. */
+    private static Integer size(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.isBlank()) {
+            throw ProblemException.invalid(name, "must be a whole number from 1 to " + MAX_SIDE);
+        }
+        return QueryParams.intInRange(raw, name, 0, 1, MAX_SIDE);
     }
 
     /** "x,y" as fractions, or nothing. */

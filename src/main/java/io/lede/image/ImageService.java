@@ -1,6 +1,5 @@
 package io.lede.image;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -53,9 +53,15 @@ public class ImageService {
     public record Page(List<ImageView> items, Cursor next, Long total) {
     }
 
-    /** Bytes to send, their type, and a strong ETag that names exactly these bytes. */
-    public record Content(byte[] bytes, String mimeType, String etag) {
+    /**
+     * Bytes to send, their type, a strong ETag that names exactly these bytes, and for a rendition the
+     * query that asks for it with its sizes snapped to steps (null for the original).
+     */
+    public record Content(byte[] bytes, String mimeType, String etag, String canonicalQuery) {
     }
+
+    /** Decoding an upload to check it costs about this many pixels of memory, whatever its size. */
+    private static final long VERIFY_PIXELS = 1_000_000;
 
     private final ImageStore store;
     private final RenditionCache renditions;
@@ -65,11 +71,16 @@ public class ImageService {
     private final LedeConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final VersionedWrites writes;
+    private final RenditionSteps steps;
+    private final RenditionSlots slots;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
-            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions, VersionedWrites writes) {
+            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions,
+            VersionedWrites writes, RenditionSteps steps, RenditionSlots slots) {
         this.writes = writes;
         this.transactions = transactions;
+        this.steps = steps;
+        this.slots = slots;
         this.store = store;
         this.renditions = renditions;
         this.mapper = mapper;
@@ -88,20 +99,27 @@ public class ImageService {
             throw ProblemException.of(ProblemType.TOO_LARGE,
                     "The file is " + size + " bytes; at most " + config.images().maxBytes() + " are accepted");
         }
-        ImageFormat format = ImageFormat.sniff(head(file)).orElseThrow(() -> new ProblemException(ProblemType.forStatus(415,
+        byte[] head = head(file);
+        ImageFormat format = ImageFormat.sniff(head).orElseThrow(() -> new ProblemException(ProblemType.forStatus(415,
                 "Only JPEG, PNG, WebP and GIF images are accepted, recognised by their content; this file is none of them")));
-        int[] header = readableHeader(file, format);
-        long pixels = (long) header[0] * header[1];
+        ImageDecoder.Size header = readableHeader(file, format);
+        long pixels = header.pixels();
         if (pixels > config.images().maxPixels()) {
-            throw ProblemException.of(ProblemType.TOO_LARGE, "The image is " + header[0] + "×" + header[1] + " = " + pixels
-                    + " pixels; at most " + config.images().maxPixels() + " are accepted");
+            throw ProblemException.of(ProblemType.TOO_LARGE, "The image is " + header.width() + "×" + header.height() + " = "
+                    + pixels + " pixels; at most " + config.images().maxPixels() + " are accepted");
         }
-        BufferedImage decoded = decodeOrRefuse(file, format);
+        long needed = format.minimumBytes(pixels, head);
+        if (size < needed) {
+            throw ProblemException.of(ProblemType.VALIDATION, "The file declares a " + header.width() + "×" + header.height()
+                    + " " + format.name() + " image but holds " + size + " bytes, far too few for its pixel data (at least "
+                    + needed + "); it is truncated or only a header");
+        }
+        verifyOrRefuse(file, format);
 
         Image image = new Image();
         image.id = UUID.randomUUID();
-        image.width = decoded.getWidth();
-        image.height = decoded.getHeight();
+        image.width = header.width();
+        image.height = header.height();
         image.mimeType = format.mimeType();
         image.bytes = size;
         image.storageKey = "originals/" + image.id.toString().substring(0, 2) + "/" + image.id + "." + format.extension();
@@ -174,25 +192,49 @@ public class ImageService {
         renditions.evictImage(id.toString());
     }
 
-    /** The original bytes, or a rendition made once and then served from the cache. */
+    /**
+     * The original bytes, or a rendition made once and then served from the cache. Rendition sizes
+     * are snapped to steps ({@link RenditionSteps}) and at most a few are generated at once
+     * ({@link RenditionSlots}).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Content content(String id, ImageCodec.Spec spec) throws IOException {
         Image image = load(id);
         if (spec == null) {
             try (InputStream original = store.open(image.storageKey)) {
-                return new Content(original.readAllBytes(), image.mimeType, tag("original/" + image.storageKey));
+                return new Content(original.readAllBytes(), image.mimeType, tag("original/" + image.storageKey), null);
             }
         }
-        ImageFormat format = spec.format() != null ? spec.format() : image.format().renditionDefault();
-        ImageCodec.Spec resolved = new ImageCodec.Spec(spec.width(), spec.height(), spec.fit(), format);
+        ImageCodec.Spec snapped = steps.snap(spec);
+        ImageFormat format = snapped.format() != null ? snapped.format() : image.format().renditionDefault();
+        ImageCodec.Spec resolved = new ImageCodec.Spec(snapped.width(), snapped.height(), snapped.fit(), format);
         FocalPoint focus = ImageMapper.focalPoint(image) != null ? ImageMapper.focalPoint(image) : FocalPoint.CENTRE;
         String key = renditionKey(image, resolved, focus);
-        byte[] bytes = renditions.get(key, () -> {
+        ImageFormat source = image.format();
+        byte[] bytes = renditions.get(key, () -> slots.run(() -> {
             try (InputStream original = store.open(image.storageKey)) {
-                return ImageCodec.render(ImageCodec.decode(original), resolved, focus);
+                return ImageCodec.render(original, source, resolved, focus);
             }
-        });
-        return new Content(bytes, format.mimeType(), tag(key));
+        }));
+        return new Content(bytes, format.mimeType(), tag(key), canonicalQuery(snapped));
+    }
+
+    /** The query that names a rendition: only what was asked for, sizes snapped, defaults left out. */
+    private static String canonicalQuery(ImageCodec.Spec spec) {
+        List<String> parts = new ArrayList<>();
+        if (spec.width() != null) {
+            parts.add("w=" + spec.width());
+        }
+        if (spec.height() != null) {
+            parts.add("h=" + spec.height());
+        }
+        if (spec.fit() == ImageCodec.Fit.COVER) {
+            parts.add("fit=cover");
+        }
+        if (spec.format() != null) {
+            parts.add("format=" + spec.format().apiName());
+        }
+        return String.join("&", parts);
     }
 
     /**
@@ -234,10 +276,10 @@ public class ImageService {
         }
     }
 
-    private static int[] readableHeader(Path file, ImageFormat format) {
+    private static ImageDecoder.Size readableHeader(Path file, ImageFormat format) {
         try {
-            int[] size = ImageCodec.headerSize(file, format);
-            if (size != null && size[0] > 0 && size[1] > 0) {
+            ImageDecoder.Size size = ImageCodec.size(file, format);
+            if (size.width() > 0 && size.height() > 0) {
                 return size;
             }
         } catch (IOException | RuntimeException e) {
@@ -247,9 +289,10 @@ public class ImageService {
                 + " image but its header cannot be read; it is corrupt or truncated");
     }
 
-    private static BufferedImage decodeOrRefuse(Path file, ImageFormat format) {
-        try (InputStream input = Files.newInputStream(file)) {
-            return ImageCodec.decode(input);
+    /** Decodes the whole file, subsampled to about a megapixel: its pixel data must all be there. */
+    private static void verifyOrRefuse(Path file, ImageFormat format) {
+        try {
+            ImageCodec.verify(file, format, VERIFY_PIXELS);
         } catch (IOException | RuntimeException e) {
             Log.debugf("Undecodable %s: %s", format, e.getMessage());
             throw ProblemException.of(ProblemType.VALIDATION, "The " + format.name()

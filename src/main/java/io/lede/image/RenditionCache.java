@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -21,7 +23,7 @@ import io.quarkus.logging.Log;
 /**
  * Renditions on disk under {@code lede.images.cache-dir}, generated once and kept within
  * {@code lede.images.cache-bytes}: when a new one would exceed the budget, the least recently
- * served go first. Concurrent first requests for one rendition wait for a single generation.
+ * served go first. Concurrent first requests for one rendition share a single generation.
  */
 @ApplicationScoped
 public class RenditionCache {
@@ -38,7 +40,7 @@ public class RenditionCache {
     private final Path root;
     private final long budget;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong clock = new AtomicLong();
     private final Counter generated;
@@ -58,26 +60,54 @@ public class RenditionCache {
         }
     }
 
-    /** The cached bytes for the key, generating and storing them first if needed. */
+    /**
+     * The cached bytes for the key, generating and storing them first if needed. Concurrent first
+     * requests for one key share a single generation and its outcome, failure included (a 503 from
+     * {@link RenditionSlots} reaches each of them at once, rather than one after another).
+     */
     public byte[] get(String key, Generator generator) throws IOException {
         Path file = resolve(key);
         byte[] cached = read(key, file);
         if (cached != null) {
             return cached;
         }
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            try {
-                cached = read(key, file);
-                if (cached != null) {
-                    return cached;
-                }
-                byte[] bytes = generator.generate();
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return outcome(running);
+        }
+        try {
+            byte[] bytes = read(key, file);
+            if (bytes == null) {
+                bytes = generator.generate();
                 generated.increment();
                 store(key, file, bytes);
-                return bytes;
-            } finally {
-                locks.remove(key);
             }
+            mine.complete(bytes);
+            return bytes;
+        } catch (IOException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static byte[] outcome(CompletableFuture<byte[]> running) throws IOException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

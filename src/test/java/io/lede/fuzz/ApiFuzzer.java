@@ -278,8 +278,12 @@ public final class ApiFuzzer {
         if (content.isObject() && content.fieldNames().hasNext()) {
             contentType = content.fieldNames().next();
             if (contentType.startsWith("multipart/")) {
-                check(method, template, operation, upload(random.nextBoolean() ? png() : HOSTILE.get(random.nextInt(HOSTILE.size()))
-                        .getBytes(StandardCharsets.UTF_8)));
+                check(method, template, operation, switch (random.nextInt(4)) {
+                    case 0 -> upload(png());
+                    case 1 -> upload(imageFault());
+                    case 2 -> malformedUpload();
+                    default -> upload(HOSTILE.get(random.nextInt(HOSTILE.size())).getBytes(StandardCharsets.UTF_8));
+                });
                 return;
             }
             body = body(content.get(contentType));
@@ -462,6 +466,37 @@ public final class ApiFuzzer {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         sent++;
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Pictures that once broke uploads or renditions: odd colour models, files without their pixel data. */
+    private byte[] imageFault() {
+        byte[] photo = io.lede.image.TestImages.photoJpeg(240, 160);
+        return switch (random.nextInt(7)) {
+            case 0 -> io.lede.image.TestImages.encode(io.lede.image.TestImages.gray(60, 40, random.nextBoolean()), "png");
+            case 1 -> io.lede.image.TestImages.encode(io.lede.image.TestImages.gray(60, 40, false), "jpeg");
+            case 2 -> io.lede.image.TestImages.truncated(photo);
+            case 3 -> io.lede.image.TestImages.jpegHeaderOnly(photo);
+            case 4 -> io.lede.image.TestImages.webpHeader(7000, 7000, 20);
+            case 5 -> io.lede.image.TestImages.gifHeader(7000, 7000);
+            default -> io.lede.image.TestImages.encode(io.lede.image.TestImages.palette(60, 40), "png");
+        };
+    }
+
+    /** Bodies the multipart parser cannot take: garbage, empty, cut short, another boundary, too many parts. */
+    private HttpResponse<String> malformedUpload() throws Exception {
+        String part = "--XYZ\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nfuzz\r\n";
+        String body = switch (random.nextInt(5)) {
+            case 0 -> HOSTILE.get(random.nextInt(HOSTILE.size()));
+            case 1 -> "";
+            case 2 -> part + "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.png\"\r\n\r\n\u0089PNG";
+            case 3 -> part.replace("XYZ", "ABC") + "--ABC--\r\n";
+            default -> part.repeat(1200) + "--XYZ--\r\n";
+        };
+        sent++;
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/v1/images"))
+                .header("Authorization", "Bearer " + (editor != null ? editor : admin))
+                .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] png() throws Exception {

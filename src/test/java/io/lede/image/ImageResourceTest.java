@@ -68,15 +68,123 @@ class ImageResourceTest {
 
     @Test
     void shouldRenderRenditionsOfTheRightSize() {
-        String id = uploadImage(TestImages.png(200, 100), "p.png", "image/png").path("id");
+        String id = uploadImage(TestImages.png(1000, 500), "p.png", "image/png").path("id");
 
-        assertSize(rendition(id, Map.of("w", "50")), 50, 25);
-        assertSize(rendition(id, Map.of("h", "20")), 40, 20);
-        assertSize(rendition(id, Map.of("w", "100", "h", "100")), 100, 50);
-        // Never larger than the original.
-        assertSize(rendition(id, Map.of("w", "1000")), 200, 100);
-        assertSize(rendition(id, Map.of("w", "400", "h", "400", "fit", "cover")), 100, 100);
-        assertSize(rendition(id, Map.of("w", "50", "h", "50", "fit", "cover")), 50, 50);
+        // Sizes are rounded up to steps: 50 → 160, h alone 20 → 160, h with w scaled as w was (100 → 160).
+        assertSize(rendition(id, Map.of("w", "50")), 160, 80);
+        assertSize(rendition(id, Map.of("h", "20")), 320, 160);
+        assertSize(rendition(id, Map.of("w", "100", "h", "100")), 160, 80);
+        // Never larger than the original; beyond the largest step, the largest.
+        assertSize(rendition(id, Map.of("w", "4000")), 1000, 500);
+        assertSize(rendition(id, Map.of("w", "400", "h", "400", "fit", "cover")), 480, 480);
+        assertSize(rendition(id, Map.of("w", "50", "h", "50", "fit", "cover")), 160, 160);
+        assertSize(rendition(id, Map.of("w", "600", "h", "100", "fit", "cover")), 640, 107);
+    }
+
+    @Test
+    void shouldSnapNearbySizesToOneRendition() {
+        String id = uploadImage(TestImages.png(1000, 500), "p.png", "image/png").path("id");
+        double before = generatedRenditions();
+        Response asked = given().queryParam("w", 300).get("/v1/images/" + id + "/content").then().statusCode(200)
+                .header("Content-Location", "/v1/images/" + id + "/content?w=320").extract().response();
+        Response step = given().queryParam("w", 320).get("/v1/images/" + id + "/content").then().statusCode(200)
+                .header("Content-Location", "/v1/images/" + id + "/content?w=320").extract().response();
+        assertEquals(step.header("ETag"), asked.header("ETag"));
+        assertEquals(before + 1, generatedRenditions(), "two nearby widths generated two renditions");
+        assertSize(asked.asByteArray(), 320, 160);
+        given().queryParam("w", 301).header("If-None-Match", step.header("ETag")).get("/v1/images/" + id + "/content")
+                .then().statusCode(304);
+
+        given().queryParam("w", 300).queryParam("h", 100).queryParam("fit", "cover").queryParam("format", "webp")
+                .get("/v1/images/" + id + "/content").then().statusCode(200).contentType("image/webp")
+                .header("Content-Location", "/v1/images/" + id + "/content?w=320&h=107&fit=cover&format=webp");
+        given().queryParam("h", 90).get("/v1/images/" + id + "/content").then().statusCode(200)
+                .header("Content-Location", "/v1/images/" + id + "/content?h=160");
+        given().queryParam("w", 1).queryParam("h", 4096).queryParam("fit", "cover").get("/v1/images/" + id + "/content")
+                .then().statusCode(200).header("Content-Location", "/v1/images/" + id + "/content?w=160&h=4096&fit=cover");
+        // The presets in the metadata are URLs of steps.
+        given().get("/v1/images/" + id).then().statusCode(200)
+                .body("renditions.thumb", endsWith("/content?w=320"))
+                .body("renditions.small", endsWith("/content?w=640"));
+    }
+
+    @Test
+    void shouldRenderEveryColourModelInEveryFormat() {
+        Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
+        pictures.put("gray 8-bit PNG", TestImages.encode(TestImages.gray(400, 200, false), "png"));
+        pictures.put("gray 16-bit PNG", TestImages.encode(TestImages.gray(400, 200, true), "png"));
+        pictures.put("gray JPEG", TestImages.encode(TestImages.gray(400, 200, false), "jpeg"));
+        pictures.put("16-bit RGB PNG", TestImages.encode(TestImages.rgb16(400, 200), "png"));
+        pictures.put("palette PNG", TestImages.encode(TestImages.palette(400, 200), "png"));
+        pictures.put("alpha PNG", TestImages.encode(TestImages.alpha(400, 200), "png"));
+        pictures.put("GIF", TestImages.encode(TestImages.halves(400, 200), "gif"));
+        pictures.put("alpha WebP", TestImages.encode(TestImages.alpha(400, 200), "webp"));
+        for (Map.Entry<String, byte[]> picture : pictures.entrySet()) {
+            String id = uploadImage(picture.getValue(), "picture", "application/octet-stream")
+                    .then().body("width", equalTo(400)).body("height", equalTo(200)).extract().path("id");
+            for (String format : List.of("webp", "jpeg", "png")) {
+                byte[] bytes = given().queryParam("w", 160).queryParam("format", format).get("/v1/images/" + id + "/content")
+                        .then().statusCode(200).contentType("image/" + format).extract().asByteArray();
+                BufferedImage image = TestImages.decode(bytes);
+                assertEquals("160x80", image.getWidth() + "x" + image.getHeight(), picture.getKey() + " as " + format);
+            }
+        }
+        // Gray values stay what they were (a mid-gray pixel is not lightened on its way to RGB).
+        String ramp = uploadImage(TestImages.encode(TestImages.gray(400, 200, true), "png"), "g.png", "image/png").path("id");
+        BufferedImage png = TestImages.decode(rendition(ramp, Map.of("w", "160", "format", "png")));
+        int middle = png.getRGB(80, 40) & 0xff;
+        assertTrue(Math.abs(middle - 128) < 12, "mid-gray became " + middle);
+    }
+
+    @Test
+    void shouldRefuseFilesWithoutTheirPixelData() throws IOException {
+        long files = countFiles(ORIGINALS);
+        int images = totalImages();
+        byte[] photo = TestImages.photoJpeg(800, 600);
+
+        refuse(TestImages.truncated(photo), "half.jpg", "image/jpeg", 400).then().body("detail", containsString("truncated"));
+        refuse(TestImages.jpegHeaderOnly(photo), "header.jpg", "image/jpeg", 400);
+        refuse(java.util.Arrays.copyOf(photo, photo.length - 200), "cut.jpg", "image/jpeg", 400);
+        refuse(TestImages.webpHeader(7000, 7000, 20), "bomb.webp", "image/webp", 400).then().body("detail", containsString("7000×7000"));
+        refuse(TestImages.gifHeader(7000, 7000), "bomb.gif", "image/gif", 400).then().body("detail", containsString("7000×7000"));
+        refuse(TestImages.gifHeader(300, 300), "blank.gif", "image/gif", 400);
+        refuse(TestImages.truncated(TestImages.encode(TestImages.halves(300, 200), "webp")), "cut.webp", "image/webp", 400);
+
+        assertEquals(files, countFiles(ORIGINALS), "a refused upload left a file");
+        assertEquals(images, totalImages(), "a refused upload left a row");
+        // The whole photo is fine.
+        uploadImage(photo, "photo.jpg", "image/jpeg").then().body("width", equalTo(800));
+    }
+
+    @Test
+    void shouldAnswerMalformedMultipartWithProblems() throws IOException {
+        long files = countFiles(ORIGINALS);
+        int images = totalImages();
+        String type = "multipart/form-data; boundary=XYZ";
+        String part = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n";
+        for (String body : List.of("this is not multipart", "", part + "abcdef",
+                "--ABC\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nhello\r\n--ABC--\r\n",
+                "--XYZ\r\nContent-Disposition: form-data; name=\"caption\"\r\nContent-Type: text/plain; charset=nonsense\r\n\r\nx\r\n--XYZ--\r\n")) {
+            rawUpload(type, body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            many.append("--XYZ\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+        }
+        many.append("--XYZ--\r\n");
+        rawUpload(type, many.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        assertEquals(files, countFiles(ORIGINALS), "a refused upload left a file");
+        assertEquals(images, totalImages(), "a refused upload left a row");
+
+        // A valid caption of 1,500 Cyrillic letters (3,000 bytes) is stored, and a longer one is a 400 naming it.
+        given().auth().oauth2(editorToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png")
+                .multiPart("caption", "ж".repeat(1500), "text/plain; charset=UTF-8").post("/v1/images")
+                .then().statusCode(201).body("caption", equalTo("ж".repeat(1500)));
+        given().auth().oauth2(editorToken()).multiPart("file", "p.png", TestImages.png(10, 10), "image/png")
+                .multiPart("caption", "ж".repeat(2001), "text/plain; charset=UTF-8").post("/v1/images")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("caption"));
     }
 
     @Test
@@ -87,10 +195,11 @@ class ImageResourceTest {
                 .post("/v1/images").then().statusCode(201)
                 .body("focalPoint.x", equalTo(0.2f)).extract().response();
         BufferedImage crop = TestImages.decode(rendition(left.path("id"), Map.of("w", "50", "h", "50", "fit", "cover")));
-        assertEquals(50, crop.getWidth());
-        assertEquals(50, crop.getHeight());
+        // Rounded up to 160×160, then no larger than the 100×100 crop there is.
+        assertEquals(100, crop.getWidth());
+        assertEquals(100, crop.getHeight());
         assertRed(crop.getRGB(25, 25));
-        assertRed(crop.getRGB(45, 25));
+        assertRed(crop.getRGB(90, 25));
 
         // Move the focal point to the right half: the same URL now crops blue.
         given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", left.header("ETag"))
@@ -115,20 +224,20 @@ class ImageResourceTest {
                 .then().statusCode(200).contentType("image/webp");
         given().get("/v1/images/" + id + "/content").then().statusCode(200)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
-        assertSize(rendition(id, Map.of("w", "64", "format", "webp")), 64, 32);
+        assertSize(rendition(id, Map.of("w", "64", "format", "webp")), 160, 80);
     }
 
     @Test
     void shouldApplyExifOrientationAndStripExifFromRenditions() {
         // Orientation 6: the camera was turned; the picture is shown rotated 90° clockwise.
-        byte[] jpeg = TestImages.jpegWithExif(TestImages.halves(200, 100), 6, "GPS 48.8584 N 2.2945 E");
+        byte[] jpeg = TestImages.jpegWithExif(TestImages.halves(400, 200), 6, "GPS 48.8584 N 2.2945 E");
         assertTrue(TestImages.contains(jpeg, "Exif"));
         String id = uploadImage(jpeg, "camera.jpg", "image/jpeg")
-                .then().body("width", equalTo(100)).body("height", equalTo(200))
+                .then().body("width", equalTo(200)).body("height", equalTo(400))
                 .extract().path("id");
 
-        byte[] small = rendition(id, Map.of("w", "50"));
-        assertSize(small, 50, 100);
+        byte[] small = rendition(id, Map.of("w", "160"));
+        assertSize(small, 160, 320);
         assertFalse(TestImages.contains(small, "Exif"), "EXIF survived into the rendition");
         assertFalse(TestImages.contains(small, "48.8584"), "the GPS note survived into the rendition");
     }
@@ -180,6 +289,7 @@ class ImageResourceTest {
     void shouldRejectBadRenditionParameters() {
         String id = uploadImage(TestImages.png(20, 20), "p.png", "image/png").path("id");
         for (String[] bad : List.of(new String[] { "w", "0" }, new String[] { "w", "5000" }, new String[] { "h", "x" },
+                new String[] { "w", " " }, new String[] { "w", "" }, new String[] { "h", " " },
                 new String[] { "fit", "stretch" }, new String[] { "format", "tiff" })) {
             given().queryParam(bad[0], bad[1]).get("/v1/images/" + id + "/content")
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
@@ -291,6 +401,10 @@ class ImageResourceTest {
     private static Response refuse(byte[] bytes, String name, String type, int status) {
         return given().auth().oauth2(editorToken()).multiPart("file", name, bytes, type).post("/v1/images")
                 .then().statusCode(status).contentType("application/problem+json").extract().response();
+    }
+
+    private static Response rawUpload(String contentType, byte[] body) {
+        return given().auth().oauth2(editorToken()).contentType(contentType).body(body).post("/v1/images");
     }
 
     private static int totalImages() {

@@ -1,6 +1,7 @@
 package io.lede.common.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -166,6 +167,21 @@ public interface LedeConfig {
 
         /** Rendition presets listed in image metadata: name to width in pixels ({@code lede.images.renditions.thumb=320}). */
         Map<String, Integer> renditions();
+
+        /**
+         * The widths renditions come in: a requested {@code w} is rounded up to the next one (above the
+         * largest: the largest), so that clients cannot ask for unboundedly many distinct renditions.
+         */
+        @WithDefault("160,320,480,640,800,1024,1280,1600,2048")
+        List<Integer> widths();
+
+        /** Renditions generated at the same time; each holds a decoded picture in memory and a core busy. */
+        @WithDefault("2")
+        int maxConcurrentRenditions();
+
+        /** How long a new rendition waits for one of those slots before it is answered 503 with Retry-After. */
+        @WithDefault("1s")
+        Duration renditionWait();
     }
 
     interface Cache {

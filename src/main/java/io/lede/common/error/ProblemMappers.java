@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.OptimisticLockException;
@@ -119,6 +120,10 @@ public class ProblemMappers {
     }
 
     private Response fromCause(Throwable e) {
+        Optional<Problem> multipart = MultipartProblems.of(e);
+        if (multipart.isPresent()) {
+            return respond(multipart.get());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 return staleWrite(null);
