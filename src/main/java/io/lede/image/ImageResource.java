@@ -48,6 +48,7 @@ import io.lede.common.error.ProblemException;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.IfMatch;
+import io.lede.common.http.FormFields;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
@@ -106,7 +107,9 @@ public class ImageResource {
         if (upload == null || upload.file == null || upload.file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "an image file is required in the part named file");
         }
-        ImageMetadata metadata = new ImageMetadata(upload.caption, upload.credit, upload.altText, focalPoint(upload.focalPoint));
+        ImageMetadata metadata = new ImageMetadata(FormFields.text("caption", upload.caption, true),
+                FormFields.text("credit", upload.credit, false), FormFields.text("altText", upload.altText, false),
+                focalPoint(FormFields.text("focalPoint", upload.focalPoint, false)));
         Set<ConstraintViolation<ImageMetadata>> violations = validator.validate(metadata);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(new HashSet<>(violations));
@@ -185,7 +188,7 @@ public class ImageResource {
     @APIResponse(responseCode = "503", description = "Too many renditions being generated; retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response content(@RestPath String id, @Context Request request, @Context UriInfo uriInfo,
+    public Response content(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Width in pixels, rounded up to the next step (lede.images.widths; "
                     + "by default 160, 320, 480, 640, 800, 1024, 1280, 1600, 2048; above the largest: the largest)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String w,
@@ -194,8 +197,7 @@ public class ImageResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
             @RestQuery @Parameter(description = "contain (default) or cover (needs w and h)", schema = @Schema(type = SchemaType.STRING, enumeration = { "contain", "cover" })) String fit,
             @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
-        ImageService.Content content = images.content(id,
-                spec(present(uriInfo, "w", w), present(uriInfo, "h", h), fit, format));
+        ImageService.Content content = images.content(id, spec(w, h, fit, format));
         EntityTag tag = new EntityTag(content.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
@@ -272,20 +274,9 @@ public class ImageResource {
         return new ImageCodec.Spec(width, height, mode, output);
     }
 
-    /** An empty parameter ({@code w=}) reaches the method as null, as if absent; the query still names it. */
-    private static String present(UriInfo uriInfo, String name, String value) {
-        return value == null && uriInfo.getQueryParameters().containsKey(name) ? "" : value;
-    }
-
-    /** Absent is unconstrained; present but blank ({@code w=}, {@code w=%20}) is a 400, never a size of 0. */
+    /** Absent is unconstrained; a blank value never reaches here (KnownQueryParameters refuses it). */
     private static Integer size(String raw, String name) {
-        if (raw == null) {
-            return null;
-        }
-        if (raw.isBlank()) {
-            throw ProblemException.invalid(name, "must be a whole number from 1 to " + MAX_SIDE);
-        }
-        return QueryParams.intInRange(raw, name, 0, 1, MAX_SIDE);
+        return raw == null ? null : QueryParams.intInRange(raw, name, 0, 1, MAX_SIDE);
     }
 
     /** "x,y" as fractions, or nothing. */

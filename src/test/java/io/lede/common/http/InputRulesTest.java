@@ -240,6 +240,38 @@ class InputRulesTest {
         assertEquals(201, HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
+    static Stream<Arguments> badFormFields() {
+        return Stream.of(
+                Arguments.of("caption", "a\u0000b".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("caption", new byte[] { 'x', (byte) 0xC0, (byte) 0xAF }),
+                Arguments.of("caption", new byte[] { (byte) 0xFF, (byte) 0xFE }),
+                Arguments.of("credit", "Desk\nAFP".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("credit", "\u0085".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("altText", new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }),
+                Arguments.of("focalPoint", "0.5,\u00000.5".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFormFields")
+    void shouldHoldFormFieldsToTheSameRuleAsJson(String field, byte[] value) throws Exception {
+        String credit = "Form rule " + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(io.lede.image.TestImages.png(20, 10));
+        if (!field.equals("credit")) {
+            body.write(("\r\n--b0undary\r\nContent-Disposition: form-data; name=\"credit\"\r\n\r\n" + credit)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("\r\n--b0undary\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(value);
+        body.write("\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(editorToken()).contentType("multipart/form-data; boundary=b0undary").body(body.toByteArray())
+                .post("/v1/images").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+        given().auth().oauth2(editorToken()).queryParam("credit", credit).get("/v1/images").then().body("items", empty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "/v1/articles?limit=%20", "/v1/articles?limit=", "/v1/headlines?limit=%20%20",
             "/v1/oembed?url=https%3A%2F%2Fnews.example.com%2Fworld%2Fx&maxwidth=%20", "/v1/sync?limit=" })
