@@ -27,8 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Anonymous reads are limited by a route in front of everything else under {@code /v1/}, so
  * the responses the cache answers on the event loop count as much as the others. Readers
- * (partners) are limited by a route right after authentication, before the response cache answers
- * them too; editors are not limited.
+ * (partners) are limited there too when their token is known from memory, otherwise right after
+ * authentication; either way before the response cache answers them. Editors are not limited.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -38,12 +38,17 @@ public class RateLimitFilter {
     /** After authentication (Quarkus: -200) and authorization (-100), before the partners' response cache. */
     public static final int READER_ROUTE_ORDER = ResponseCache.PARTNER_ROUTE_ORDER - 10;
 
+    /** Set once a reader's request was counted, so that it is counted once. */
+    private static final String READER_LIMITED = "lede.rate-limit.reader";
+
     private final RateLimits limits;
     private final HttpProblemRoutes problems;
+    private final KnownTokens known;
 
-    public RateLimitFilter(RateLimits limits, HttpProblemRoutes problems) {
+    public RateLimitFilter(RateLimits limits, HttpProblemRoutes problems, KnownTokens known) {
         this.limits = limits;
         this.problems = problems;
+        this.known = known;
     }
 
     void install(@Observes Router router) {
@@ -54,7 +59,7 @@ public class RateLimitFilter {
     private void limitAnonymous(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (Credentials.present(request)) {
-            context.next();
+            limitKnownPartner(context);
             return;
         }
         boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
@@ -68,17 +73,42 @@ public class RateLimitFilter {
     }
 
     /**
-     * Readers' requests, once proactive authentication has said who they are. Let through, they
-     * are partners the response cache may answer: public content, the same bytes as anonymous.
+     * A partner whose token is already known from memory ({@link KnownTokens}) is limited here,
+     * before authentication, and the response cache may answer it next, as cheaply as an anonymous
+     * reader. Any other request with credentials is authenticated first (then {@link #limitReaders}).
+     */
+    private void limitKnownPartner(RoutingContext context) {
+        String secret = ApiTokenAuthenticationMechanism.presentedSecret(context.request());
+        TokenService.Holder holder = secret == null ? null : known.find(secret).orElse(null);
+        if (holder == null || holder.role() != Role.READER || holder.tokenId() == null) {
+            context.next();
+            return;
+        }
+        limitReader(context, holder.tokenId().toString());
+    }
+
+    /**
+     * Readers' requests, once proactive authentication has said who they are (unless limited
+     * before it). Let through, they are partners the response cache may answer: public content,
+     * the same bytes as anonymous readers get.
      */
     private void limitReaders(RoutingContext context) {
+        if (context.get(READER_LIMITED) != null) {
+            context.next();
+            return;
+        }
         SecurityIdentity caller = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (caller == null || caller.isAnonymous() || caller.hasRole(Roles.EDITOR)) {
             context.next();
             return;
         }
         Object tokenId = caller.getAttribute(ApiTokenIdentityProvider.TOKEN_ID_ATTRIBUTE);
-        String token = "token:" + (tokenId != null ? tokenId : caller.getPrincipal().getName());
+        limitReader(context, String.valueOf(tokenId != null ? tokenId : caller.getPrincipal().getName()));
+    }
+
+    private void limitReader(RoutingContext context, String tokenId) {
+        context.put(READER_LIMITED, Boolean.TRUE);
+        String token = "token:" + tokenId;
         HttpMethod method = context.request().method();
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
         Consumer<KeyedRateLimiter.Decision> then = decision -> {

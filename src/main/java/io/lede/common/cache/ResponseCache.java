@@ -42,8 +42,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>Only published content is kept (what the REST layer marked {@code Cache-Control: public}, or
  * a partner's private copy of it, see {@link CachePolicy#PRIVATE_COPY}), keyed by everything the
  * bytes depend on: host, path and query, Accept and Accept-Language. Anonymous readers are
- * answered before authentication; partners (reader tokens) after it and after their rate limit,
- * from the same entries, as a private copy.
+ * answered before authentication; partners (reader tokens) after their rate limit, from the same
+ * entries, as a private copy: before authentication too when their token is known from memory.
  *
  * <p>Each entry keeps its surrogate keys (its {@code Surrogate-Key} header) and the content
  * generation it is known valid at. A committed change evicts the entries whose keys it touches,
@@ -62,7 +62,7 @@ public class ResponseCache {
 
     /** After the rate limit of anonymous callers, so hits are counted too. */
     public static final int ROUTE_ORDER = Integer.MIN_VALUE + 4;
-    /** Partners: after authentication (Quarkus: -200) and their rate limit (RateLimitFilter). */
+    /** Partners not known from memory: after authentication (Quarkus: -200) and their rate limit (RateLimitFilter). */
     public static final int PARTNER_ROUTE_ORDER = -50;
     /** Put by the partners' rate limit on a request it let through: a reader token, public content only. */
     public static final String PARTNER = "lede.response-cache.partner";
@@ -72,6 +72,7 @@ public class ResponseCache {
     static final long WAIT_MILLIS = 2000;
 
     static final String KEY = "lede.response-cache.key";
+    static final String CONSULTED = "lede.response-cache.consulted";
     static final String STARTED = "lede.response-cache.started";
     static final String FLIGHT = "lede.response-cache.flight";
     /**
@@ -199,23 +200,28 @@ public class ResponseCache {
         }
     }
 
+    /** Anonymous readers, and partners whose token the rate limit already knew from memory. */
     private void serveAnonymous(RoutingContext context) {
-        if (Credentials.present(context.request())) {
+        if (!Credentials.present(context.request())) {
+            answer(context, false);
+        } else if (Boolean.TRUE.equals(context.get(PARTNER))) {
+            answer(context, true);
+        } else {
             context.next();
-            return;
         }
-        answer(context, false);
     }
 
+    /** Partners known only once authenticated. */
     private void servePartner(RoutingContext context) {
-        if (!Boolean.TRUE.equals(context.get(PARTNER))) {
+        if (Boolean.TRUE.equals(context.get(PARTNER)) && context.get(CONSULTED) == null) {
+            answer(context, true);
+        } else {
             context.next();
-            return;
         }
-        answer(context, true);
     }
 
     private void answer(RoutingContext context, boolean partner) {
+        context.put(CONSULTED, Boolean.TRUE);
         HttpServerRequest request = context.request();
         boolean get = request.method() == HttpMethod.GET;
         if (!get && request.method() != HttpMethod.HEAD || !changes.isShared()) {
