@@ -176,7 +176,14 @@ public class EntityChangeListener implements PreInsertEventListener, PostInsertE
             Log.debugf("No surrogate keys known for %s: everything derived will be dropped", change.entity().getName());
             contentChanges().touchedEverything();
         } else {
-            source.keys(change, keys);
+            try {
+                source.keys(change, keys);
+            } catch (RuntimeException e) {
+                // A bug in a key source must not fail the write: it costs the cache, not the data.
+                Log.warnf(e, "Could not work out the surrogate keys of a change to %s: everything derived will be dropped",
+                        change.entity().getName());
+                contentChanges().touchedEverything();
+            }
         }
         contentChanges().closeWindow(keys);
     }
