@@ -89,14 +89,11 @@ start_writer() {
   wrk -t1 -c1 -d"$duration" -s bench/live-writer.lua "$BASE" -- "$LIVE_ID" "$TOKEN" "$etag" "$rate" >"$WORK/writer" 2>&1 &
   WRITER=$!
 }
-# Writes made (2xx) by the writer that just finished.
+# Writes made (successful PATCHes) by the writer that just finished.
 writes_made() {
   wait "$WRITER" 2>/dev/null || true
   WRITER=""
-  local total errors
-  total=$(awk '/requests in/ {print $1}' "$WORK/writer")
-  errors=$(awk '/Non-2xx or 3xx responses/ {print $NF}' "$WORK/writer")
-  echo $(( ${total:-0} - ${errors:-0} ))
+  awk '/^writes:/ {print $2}' "$WORK/writer"
 }
 
 RESULTS=()

@@ -6,7 +6,8 @@
 #   apt-get install varnish varnish-modules
 #   varnishd -F -a :6081 -f docker/varnish/default.vcl -s malloc,256m
 #
-# The backend below is the compose service; .ci/run rewrites host and port for its check.
+# The backend is what balances the replicas (nginx, the service "proxy" in docker-compose.yml);
+# .ci/run points a copy at one packaged jar for its check.
 vcl 4.1;
 
 import std;
@@ -14,8 +15,8 @@ import var;
 import xkey;
 
 backend lede {
-    .host = "lede";
-    .port = "8080";
+    .host = "proxy";
+    .port = "80";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
 }
