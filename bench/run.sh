@@ -5,6 +5,7 @@
 #
 # ARTICLES (100000), IMAGES (20000), QUOTES (200000), SPEAKERS (5000) size the archive; DURATION
 # (15s) is each measured wrk run, after an unmeasured WARMUP (10s: on 2 cores the JIT needs it). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
+# PORT (8088) and DB (lede_bench_reads) place the service and its database.
 # Results go to bench/RESULTS.md; nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ JAVA=${JAVA:-java}
 # The production image's memory options (docker/Dockerfile.jvm): G1 gives unused heap back to the
 # system when the service idles, so the resident size follows the work rather than the peak.
 SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}
-DB=lede_bench_reads
+DB=${DB:-lede_bench_reads}
 BASE="http://127.0.0.1:$PORT"
 TOKEN=bench-admin-token
 JAR=target/quarkus-app/quarkus-run.jar
@@ -36,11 +37,11 @@ PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
   -Dlede.bootstrap-admin-token=$TOKEN \
-  -Dlede.rate-limit.anonymous-per-minute=100000000 \
+  -Dlede.rate-limit.anonymous-per-minute=100000000 -Dlede.rate-limit.reader-per-minute=100000000 \
   -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
   -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '[ -n "${WRITER:-}" ] && kill $WRITER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 # Quarkus reports its own start-up time ("started in 1.234s"), migrations included.
 STARTUP=$(grep -o 'started in [0-9.]*s' "$WORK/server.log" | grep -o '[0-9.]*' | head -n1)
@@ -53,7 +54,10 @@ SEED_START=$(date +%s)
 "${PSQL[@]}" -d $DB -c "vacuum analyze"
 echo "Seeded in $(( $(date +%s) - SEED_START )) s"
 
-"${PSQL[@]}" -d $DB -Atc "select id from article where status = 'PUBLISHED' order by random() limit 2000" >"$WORK/ids.txt"
+# 2,000 hot articles, and one more outside them: the live story an editor keeps updating in the mixed runs.
+"${PSQL[@]}" -d $DB -Atc "select id from article where status = 'PUBLISHED' order by random() limit 2001" >"$WORK/hot.txt"
+head -n 2000 "$WORK/hot.txt" >"$WORK/ids.txt"
+LIVE_ID=$(tail -n 1 "$WORK/hot.txt")
 "${PSQL[@]}" -d $DB -Atc "select slug from article where status = 'PUBLISHED' order by random() limit 2000" >"$WORK/slugs.txt"
 # A cursor deep into the newest-first list (50,000 rows, or half a smaller archive), made the way the service makes them.
 DEPTH=$(( ARTICLES / 2 < 50000 ? ARTICLES / 2 : 50000 ))
@@ -72,17 +76,40 @@ curl -fs -o /dev/null "$BASE/v1/images/$IMAGE/content?w=640"
 # Warm: every id and slug the random scripts pick is read once, so the measured runs see a warm cache.
 sed "s|^|$BASE/v1/articles/|" "$WORK/ids.txt" "$WORK/slugs.txt" | xargs -P 4 -n 100 curl -fs >/dev/null
 EDITOR=(-H "Authorization: Bearer $TOKEN")
+READER_TOKEN=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench partner","role":"reader"}' "$BASE/v1/admin/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+READER=(-H "X-Api-Key: $READER_TOKEN")
+
+# An editor updating one live story (outside the hot set) RATE times a second for a while, as in
+# breaking news (bench/live-writer.lua: one connection, each PATCH with the ETag the previous one
+# returned). Its wrk output is in $WORK/writer.
+start_writer() {
+  local rate=$1 duration=$2 etag
+  etag=$(curl -fsI "${EDITOR[@]}" "$BASE/v1/articles/$LIVE_ID" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+  wrk -t1 -c1 -d"$duration" -s bench/live-writer.lua "$BASE" -- "$LIVE_ID" "$TOKEN" "$etag" "$rate" >"$WORK/writer" 2>&1 &
+  WRITER=$!
+}
+# Writes made (successful PATCHes) by the writer that just finished.
+writes_made() {
+  wait "$WRITER" 2>/dev/null || true
+  WRITER=""
+  awk '/^writes:/ {print $2}' "$WORK/writer"
+}
 
 RESULTS=()
 # Field of the result row whose name starts with $1: 3 requests/s, 5 p99.
 field() { local row; for row in "${RESULTS[@]}"; do [[ $row == "$1"* ]] && { cut -d'|' -f"$2" <<<"$row"; return; }; done; }
 # name, connections, wrk arguments...
 measure() {
+  # Unmeasured first: the JIT compiles each path before its numbers count.
+  wrk -t2 -c"$2" -d"$WARMUP" "${@:3}" >/dev/null
+  measure_run "$@"
+}
+# The measured run alone (after a warm-up of the caller's own).
+measure_run() {
   local name=$1 connections=$2
   shift 2
   local out
-  # Unmeasured first: the JIT compiles each path before its numbers count.
-  wrk -t2 -c"$connections" -d"$WARMUP" "$@" >/dev/null
   out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency "$@")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -111,6 +138,23 @@ measure "uncached: first list page" 64 "${EDITOR[@]}" "$BASE/v1/articles"
 measure "uncached: page $DEPTH rows deep" 64 "${EDITOR[@]}" "$BASE/v1/articles?cursor=$DEEP_CURSOR"
 measure "uncached: headlines" 64 "${EDITOR[@]}" "$BASE/v1/headlines"
 measure "uncached: search q=lighthouse" 16 "${EDITOR[@]}" "$BASE/v1/articles?q=lighthouse"
+
+# News while reading (issue 13): the hot articles read anonymously alone, while an editor updates one
+# article outside them once and five times a second, and read with a partner's token. Ratios are
+# to the first of these runs, made just before them.
+measure "mixed: hot reads alone" 64 -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+WRITES_MEASURED=()
+for rate in 1 5; do
+  # Writes during the warm-up too; only those during the measured run are counted.
+  start_writer $rate "$WARMUP"
+  wrk -t2 -c64 -d"$WARMUP" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt" >/dev/null
+  writes_made >/dev/null
+  start_writer $rate "$DURATION"
+  measure_run "mixed: hot reads, $rate write/s" 64 -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+  WRITES_MEASURED+=("$rate|$(writes_made)")
+done
+measure "mixed: hot reads, reader token" 64 "${READER[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+CACHE_TOTALS=$(curl -fs "$BASE/q/metrics" | grep -E '^lede_(response_cache|content_changes)_total' || true)
 
 # The baseline again: on a shared 2-core machine it drifts; ratios use the higher of the two.
 measure "baseline again: /q/health/live" 64 "$BASE/q/health/live"
@@ -180,6 +224,44 @@ verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "**missed**
   echo "| full sync with -Xmx256m | $PAGES pages, $(printf '%.1f' "$SYNC_SECONDS") s | met |"
   echo "| start-up < 3 s | $STARTUP s | $(verdict "$STARTUP < 3") |"
   echo "| resident memory after the run < 400 MB | $RSS_MB MB (under load: $RSS_LOADED_MB MB) | $(verdict "$RSS_MB < 400") |"
+  echo
+  echo "## News while reading (issue 13)"
+  echo
+  echo "The 2,000 hot articles read by id at 64 connections: alone; while an editor PATCHes one other article"
+  echo "(outside the hot set, a new headline each time, If-Match from the previous answer) once and five times a"
+  echo "second; and read with a partner's (reader) token. Ratios are to the first row, measured just before the others."
+  echo
+  echo "| workload | requests/s | p50 | p99 | ratio | writes during the run |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  ALONE=$(field "mixed: hot reads alone" 3)
+  for row in "${RESULTS[@]}"; do
+    IFS='|' read -r name connections rps p50 p99 <<<"$row"
+    [[ $name == mixed:* ]] || continue
+    writes="—"
+    for measured in "${WRITES_MEASURED[@]}"; do
+      [[ $name == *", ${measured%%|*} write/s" ]] && writes="${measured#*|} in $DURATION"
+    done
+    echo "| ${name#mixed: } | $rps | $p50 | $p99 | $(echo "scale=2; $rps / $ALONE" | bc) | $writes |"
+  done
+  echo
+  ratio() { echo "scale=2; $(field "$1" 3) / $ALONE" | bc; }
+  ONE=$(ratio "mixed: hot reads, 1 write/s")
+  FIVE=$(ratio "mixed: hot reads, 5 write/s")
+  PARTNER=$(ratio "mixed: hot reads, reader token")
+  P99_ONE=$(millis "$(field "mixed: hot reads, 1 write/s" 5)")
+  P99_FIVE=$(millis "$(field "mixed: hot reads, 5 write/s" 5)")
+  echo "| target | reached | verdict |"
+  echo "| --- | --- | --- |"
+  echo "| hot reads while 1 write/s ≥ 0.8 of reads alone | $ONE | $(verdict "$ONE >= 0.8") |"
+  echo "| hot reads while 5 writes/s ≥ 0.7 | $FIVE | $(verdict "$FIVE >= 0.7") |"
+  echo "| reader-token reads ≥ 0.7 of anonymous | $PARTNER | $(verdict "$PARTNER >= 0.7") |"
+  echo "| p99 under writes < 20 ms | $P99_ONE ms (1/s), $P99_FIVE ms (5/s) | $(verdict "$P99_ONE < 20 && $P99_FIVE < 20") |"
+  echo
+  echo "Response cache and content changes counted by the service at the end of these runs (\`/q/metrics\`):"
+  echo
+  echo '```'
+  echo "$CACHE_TOTALS"
+  echo '```'
 } >bench/RESULTS.md
 echo "Written to bench/RESULTS.md"
 exit 0

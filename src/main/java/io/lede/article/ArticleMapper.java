@@ -46,7 +46,8 @@ public class ArticleMapper {
                 article.version,
                 Objects.toString(article.leadImageId, null),
                 article.location,
-                article.source);
+                article.source,
+                Objects.toString(article.translationGroup, null));
     }
 
     /** What a PATCH is merged into: the current article in request form. */

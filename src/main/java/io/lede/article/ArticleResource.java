@@ -50,6 +50,7 @@ import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
+import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -92,8 +93,11 @@ public class ArticleResource {
         ArticleFilter filter = params.toFilter(caller);
         ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR), includes);
         CursorPage<ArticleView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        SurrogateKeys keys = SurrogateKeys.of("articles").add("section", filter.section());
-        page.items().forEach(item -> keys.add("article", item.id()).add("section", item.section()));
+        SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
+        if (filter.list().q() != null) {
+            keys.add(SurrogateKeys.SEARCH);
+        }
+        page.items().forEach(item -> dependencies(keys, item, includes));
         return representations.page(request, body, selection, policy(filter.onlyPublished()))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
     }
@@ -119,7 +123,7 @@ public class ArticleResource {
         ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR), includes);
         return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED))
                 .header("Link", OEmbedLinks.discovery(uriInfo, article.url()))
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("article", article.id()).add("section", article.section()).value())
+                .header(SurrogateKeys.HEADER, dependencies(SurrogateKeys.of(), article, includes).value())
                 .build();
     }
 
@@ -135,12 +139,15 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request) {
-        List<QuoteView> quotes = articles.quotesOf(idOrSlug, caller.hasRole(Roles.EDITOR));
-        // Anonymous callers only ever see published articles; any caller with a token gets a private response.
-        SurrogateKeys keys = SurrogateKeys.of("quotes");
+        boolean editor = caller.hasRole(Roles.EDITOR);
+        ArticleView article = articles.find(idOrSlug, editor, Includes.NONE);
+        List<QuoteView> quotes = articles.quotesOf(article, editor);
+        // Its body (the order), the quotes linked to it, and each quote.
+        SurrogateKeys keys = SurrogateKeys.of("article-quotes").add("article", article.id()).add("article-quotes", article.id());
         quotes.forEach(quote -> keys.add("quote", quote.id()));
-        return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL, policy(true))
-                .header(SurrogateKeys.HEADER, keys.add("article", idOrSlug).value()).build();
+        return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL,
+                policy(article.status() == ArticleStatus.PUBLISHED))
+                .header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @POST
@@ -234,6 +241,21 @@ public class ArticleResource {
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         articles.delete(id, IfMatch.optional(ifMatch), caller.hasRole(Roles.ADMIN));
         return Response.noContent().build();
+    }
+
+    /** What a response showing this article depends on: itself, its translations, what it inlines. */
+    private static SurrogateKeys dependencies(SurrogateKeys keys, ArticleView article, Includes includes) {
+        keys.add("article", article.id()).add("translations", article.translationGroup());
+        if (includes.has(INCLUDE_QUOTES)) {
+            BodyBlock.quoteIds(article.body()).forEach(id -> keys.add("quote", id));
+        }
+        if (includes.has(INCLUDE_IMAGES)) {
+            BodyBlock.imageIds(article.body()).forEach(id -> keys.add("image", id));
+            if (article.leadImage() instanceof ImageView image) {
+                keys.add("image", image.id());
+            }
+        }
+        return keys;
     }
 
     private CachePolicy policy(boolean onlyPublished) {

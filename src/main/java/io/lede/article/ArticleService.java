@@ -72,10 +72,9 @@ public class ArticleService {
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
     }
 
-    /** The quotes of a visible article: body order first, then others linked to it. */
+    /** The quotes of an article found with {@link #find}: body order first, then others linked to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QuoteView> quotesOf(String idOrSlug, boolean editor) {
-        ArticleView article = find(idOrSlug, editor, Includes.NONE);
+    public List<QuoteView> quotesOf(ArticleView article, boolean editor) {
         return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), editor);
     }
 

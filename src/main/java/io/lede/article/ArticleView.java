@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,21 +36,27 @@ public record ArticleView(
         @Schema(description = "Id of the lead image; the image itself with include=images",
                 oneOf = { String.class, ImageView.class }) Object leadImage,
         String location,
-        String source) {
+        String source,
+        @JsonIgnore @Schema(hidden = true) String translationGroup) {
 
-    /** Names accepted by {@code fields=}: exactly the fields above. */
+    /*
+     * translationGroup is never sent: responses name it in their surrogate keys
+     * (translations-<group>), so that a translation published or renamed later refreshes them.
+     */
+
+    /** Names accepted by {@code fields=}: exactly the fields above that are sent. */
     public static final Set<String> FIELDS = FieldSelection.namesOf(ArticleView.class);
 
     /** The same article with other body blocks (inlined images or quotes). */
     public ArticleView withBody(List<BodyBlock> blocks) {
         return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source);
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, translationGroup);
     }
 
     /** The same article with the lead image inlined. */
     public ArticleView withLeadImage(Object image) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source);
+                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, translationGroup);
     }
 
     @Schema(name = "Translation")

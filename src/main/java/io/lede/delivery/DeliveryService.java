@@ -18,7 +18,8 @@ import io.lede.article.ArticleMapper;
 import io.lede.article.ArticleFilter;
 import io.lede.article.ArticleQuery;
 import io.lede.article.ArticleStatus;
-import io.lede.common.cache.ContentVersion;
+import io.lede.common.cache.ContentChanges;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.paging.TimeKeyset;
 import io.lede.common.paging.TimeListQuery;
 import io.lede.common.paging.TimeOrder;
@@ -33,8 +34,11 @@ public class DeliveryService {
 
     static final String THUMBNAIL = "thumb";
 
-    /** The published languages as of a content version. */
-    private record LanguageSnapshot(List<String> languages, long version) {
+    /** What the published languages depend on: which articles are published, in which language. */
+    private static final Set<String> LANGUAGE_KEYS = Set.of(SurrogateKeys.ALL_SECTIONS);
+
+    /** The published languages, with the content generation they are known current at. */
+    private record LanguageSnapshot(List<String> languages, long checked) {
     }
 
     private volatile LanguageSnapshot languages;
@@ -42,13 +46,13 @@ public class DeliveryService {
     private final ArticleQuery query;
     private final ArticleMapper mapper;
     private final ImageService images;
-    private final ContentVersion contentVersion;
+    private final ContentChanges changes;
 
-    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images, ContentVersion contentVersion) {
+    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images, ContentChanges changes) {
         this.query = query;
         this.mapper = mapper;
         this.images = images;
-        this.contentVersion = contentVersion;
+        this.changes = changes;
     }
 
     /** The newest published articles as headlines: two queries for the articles, one for their thumbnails. */
@@ -101,10 +105,13 @@ public class DeliveryService {
 
     private List<String> publishedLanguages() {
         LanguageSnapshot snapshot = languages;
-        long version = contentVersion.current();
-        if (snapshot == null || snapshot.version() != version) {
-            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), version);
+        long now = snapshot == null ? -1 : changes.revalidate(snapshot.checked(), LANGUAGE_KEYS);
+        if (now < 0) {
+            long readAt = changes.generation();
+            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), readAt);
             languages = snapshot;
+        } else if (now != snapshot.checked()) {
+            languages = new LanguageSnapshot(snapshot.languages(), now);
         }
         return snapshot.languages();
     }

@@ -101,8 +101,13 @@ public class FeedResource {
                 writer.write(type, channel, articles, leadImages, apiBase), type.mediaType(),
                 CachePolicy.of(!caller.isAnonymous(), true))
                 .header(HttpHeaders.VARY, "Accept-Language");
-        SurrogateKeys keys = SurrogateKeys.of("feeds").add("section", section);
-        articles.forEach(article -> keys.add("article", article.id).add("section", article.section));
+        SurrogateKeys keys = SurrogateKeys.of("feeds").sectionList(section);
+        if (lang == null && acceptLanguage != null && !acceptLanguage.isBlank()) {
+            // The language was picked among those published, which any publication may change.
+            keys.add(SurrogateKeys.ALL_SECTIONS);
+        }
+        articles.forEach(article -> keys.add("article", article.id));
+        leadImages.keySet().forEach(image -> keys.add("image", image));
         response.header(SurrogateKeys.HEADER, keys.value());
         language.ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
         return response.build();

@@ -61,13 +61,18 @@ public class HeadlineResource {
             @RestQuery @Parameter(description = "How many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "10")) String limit,
             @RestHeader("Accept-Language") @Parameter(hidden = true) String acceptLanguage) {
         Optional<String> language = delivery.language(QueryParams.language(lang, "lang"), acceptLanguage);
-        List<HeadlineView> headlines = delivery.headlines(QueryParams.text(section, "section", 64), language.orElse(null),
+        String sectionName = QueryParams.text(section, "section", 64);
+        List<HeadlineView> headlines = delivery.headlines(sectionName, language.orElse(null),
                 QueryParams.intInRange(limit, "limit", 10, 1, 50));
         Response.ResponseBuilder response = representations.page(request, new CursorPage<>(headlines, null, null),
                 FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
                 .header(HttpHeaders.VARY, "Accept-Language");
-        SurrogateKeys keys = SurrogateKeys.of("headlines");
-        headlines.forEach(headline -> keys.add("article", headline.id()).add("section", headline.section()));
+        SurrogateKeys keys = SurrogateKeys.of("headlines").sectionList(sectionName);
+        if (lang == null && acceptLanguage != null && !acceptLanguage.isBlank()) {
+            // The language was picked among those published, which any publication may change.
+            keys.add(SurrogateKeys.ALL_SECTIONS);
+        }
+        headlines.forEach(headline -> keys.add("article", headline.id()));
         response.header(SurrogateKeys.HEADER, keys.value());
         language.ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
         return response.build();

@@ -73,9 +73,10 @@ public class OEmbedResource {
         }
         Optional<Integer> width = Optional.ofNullable(maxwidth).map(w -> QueryParams.intInRange(w, "maxwidth", 0, 1, 10_000));
         Optional<Integer> height = Optional.ofNullable(maxheight).map(h -> QueryParams.intInRange(h, "maxheight", 0, 1, 10_000));
-        OEmbedView view = oembed.embed(target, width, height)
+        OEmbedService.Embed embed = oembed.embed(target, width, height)
                 .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "Not a published article of " + config.siteUrl()));
-        return representations.item(request, view, FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
-                .header(SurrogateKeys.HEADER, "oembed").build();
+        return representations.item(request, embed.view(), FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of("oembed").add("article", embed.articleId())
+                        .add("image", embed.imageId()).value()).build();
     }
 }

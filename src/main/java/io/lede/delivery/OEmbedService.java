@@ -1,6 +1,7 @@
 package io.lede.delivery;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,7 +31,11 @@ public class OEmbedService {
         this.delivery = delivery;
     }
 
-    public Optional<OEmbedView> embed(String url, Optional<Integer> maxWidth, Optional<Integer> maxHeight) {
+    /** A card, and what it shows: the article and its lead image (for surrogate keys). */
+    public record Embed(OEmbedView view, UUID articleId, UUID imageId) {
+    }
+
+    public Optional<Embed> embed(String url, Optional<Integer> maxWidth, Optional<Integer> maxHeight) {
         return articleAt(url).map(article -> {
             int width = Math.min(DEFAULT_WIDTH, maxWidth.orElse(DEFAULT_WIDTH));
             int height = Math.min(DEFAULT_HEIGHT, maxHeight.orElse(DEFAULT_HEIGHT));
@@ -38,10 +43,11 @@ public class OEmbedService {
                     .get(article.leadImageId);
             String thumbnail = image == null ? null : delivery.thumbnail(image);
             String site = config.siteUrl().replaceAll("/+$", "");
-            return new OEmbedView("rich", "1.0", article.headline, article.byline, "Lede", site, CACHE_AGE_SECONDS,
+            OEmbedView view = new OEmbedView("rich", "1.0", article.headline, article.byline, "Lede", site, CACHE_AGE_SECONDS,
                     card(url, article, thumbnail, image), width, height, thumbnail,
                     image == null ? null : Math.min(image.width(), 320),
                     image == null ? null : (int) Math.round(image.height() * Math.min(1.0, 320.0 / image.width())));
+            return new Embed(view, article.id, article.leadImageId);
         });
     }
 

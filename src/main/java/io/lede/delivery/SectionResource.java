@@ -50,7 +50,7 @@ public class SectionResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
-                CachePolicy.of(!caller.isAnonymous(), true)).header(SurrogateKeys.HEADER, "sections").build();
+                CachePolicy.of(!caller.isAnonymous(), true)).header(SurrogateKeys.HEADER, SurrogateKeys.of("sections", SurrogateKeys.ALL_SECTIONS).value()).build();
     }
 
     /** The shape of the response, for the OpenAPI document. */

@@ -22,6 +22,7 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
+import io.lede.common.http.SurrogateKeys;
 import io.lede.common.openapi.LedeApiDefinition;
 
 @Path("/v1/sync")
@@ -57,6 +58,7 @@ public class SyncResource {
         SyncPage page = sync.sync(since == null || since.isBlank() ? null : since.trim(), QueryParams.language(lang, "lang"),
                 QueryParams.intInRange(limit, "limit", 100, 1, 100));
         // Each answer depends on the moment it is asked: never stored by shared caches.
-        return representations.item(request, page, FieldSelection.ALL, CachePolicy.PRIVATE).build();
+        return representations.item(request, page, FieldSelection.ALL, CachePolicy.PRIVATE)
+                .header(SurrogateKeys.HEADER, SurrogateKeys.SYNC).build();
     }
 }

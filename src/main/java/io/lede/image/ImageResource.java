@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -52,6 +53,7 @@ import io.lede.common.http.FormFields;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
+import io.lede.common.text.Ids;
 import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.lede.common.paging.PageLinks;
@@ -135,7 +137,7 @@ public class ImageResource {
         ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300),
                 paging.after(TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE), paging.limit(), paging.count());
         CursorPage<ImageView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        SurrogateKeys keys = SurrogateKeys.of("images");
+        SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.IMAGES);
         page.items().forEach(image -> keys.add("image", image.id()));
         return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
@@ -155,7 +157,7 @@ public class ImageResource {
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
         return representations.item(request, images.find(id), selection, policy())
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", id).value()).build();
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", canonical(id)).value()).build();
     }
 
     @GET
@@ -199,14 +201,19 @@ public class ImageResource {
             @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
         ImageService.Content content = images.content(id, spec(w, h, fit, format));
         EntityTag tag = new EntityTag(content.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder notModified = representations.preconditions(request, tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(content.bytes(), content.mimeType()).header(HttpHeaders.CONTENT_LENGTH, content.bytes().length);
         if (content.canonicalQuery() != null) {
             builder.header("Content-Location", "/v1/images/" + id + "/content?" + content.canonicalQuery());
         }
         return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", id).value()).build();
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", canonical(id)).value()).build();
+    }
+
+    /** The id as writes name it (lower-case UUID), however the path spelled it: the surrogate key must match. */
+    private static String canonical(String id) {
+        return Ids.parse(id).map(UUID::toString).orElse(id);
     }
 
     @PATCH

@@ -80,7 +80,7 @@ public class QuoteResource {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
         QuoteService.Page<QuoteView> page = quotes.list(params.toFilter(), caller.hasRole(Roles.EDITOR));
         CursorPage<QuoteView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        SurrogateKeys keys = SurrogateKeys.of("quotes");
+        SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.QUOTES, SurrogateKeys.QUOTE_VISIBILITY);
         page.items().forEach(quote -> keys.add("quote", quote.id()));
         return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
@@ -99,8 +99,9 @@ public class QuoteResource {
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        return representations.item(request, quotes.find(id, caller.hasRole(Roles.EDITOR)), selection, policy())
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("quote", id).value()).build();
+        QuoteView quote = quotes.find(id, caller.hasRole(Roles.EDITOR));
+        return representations.item(request, quote, selection, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("quote", quote.id()).value()).build();
     }
 
     @POST

@@ -65,7 +65,8 @@ public class SpeakerResource {
                 paging.after(SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE), paging.limit(), paging.count(),
                 caller.hasRole(Roles.EDITOR));
         CursorPage<SpeakerView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, FieldSelection.ALL, policy()).header(SurrogateKeys.HEADER, "speakers").build();
+        return representations.page(request, body, FieldSelection.ALL, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.SPEAKERS, SurrogateKeys.QUOTE_VISIBILITY).value()).build();
     }
 
     @GET
@@ -79,8 +80,10 @@ public class SpeakerResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
-        return representations.item(request, quotes.speaker(id, caller.hasRole(Roles.EDITOR)), FieldSelection.ALL, policy())
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("speaker", id).value()).build();
+        SpeakerView speaker = quotes.speaker(id, caller.hasRole(Roles.EDITOR));
+        return representations.item(request, speaker, FieldSelection.ALL, policy())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("speaker", speaker.id()).value())
+                .build();
     }
 
     private CachePolicy policy() {

@@ -14,6 +14,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -47,6 +48,21 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
         }
         return identityProviderManager.authenticate(
                 HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenAuthenticationRequest(secret.trim()), context));
+    }
+
+    /** The token a request presents in a well-formed header, if any (what {@link #authenticate} would check). */
+    static String presentedSecret(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String secret;
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return null;
+            }
+            secret = authorization.substring(BEARER.length());
+        } else {
+            secret = request.getHeader(API_KEY_HEADER);
+        }
+        return secret == null || secret.isBlank() ? null : secret.trim();
     }
 
     @Override

@@ -58,6 +58,11 @@ public class RateLimits {
         return anonymous.take(clientAddress(request), System.nanoTime());
     }
 
+    /** The reader limit from this replica's own buckets: for requests that cannot wait for Redis. */
+    public KeyedRateLimiter.Decision readerHere(String tokenKey) {
+        return readers.take(tokenKey, System.nanoTime());
+    }
+
     public Uni<KeyedRateLimiter.Decision> reader(String tokenKey) {
         return take(READER + ":" + tokenKey, readers, tokenKey, config.rateLimit().readerPerMinute());
     }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.lede.common.config.LedeConfig;
 import io.lede.common.error.ProblemException;
 import io.quarkus.logging.Log;
 
@@ -28,10 +27,10 @@ public class TokenService {
 
     static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
-    private final LedeConfig config;
+    private final KnownTokens known;
 
-    public TokenService(LedeConfig config) {
-        this.config = config;
+    public TokenService(KnownTokens known) {
+        this.known = known;
     }
 
     public Issued issue(String name, Role role) {
@@ -64,18 +63,22 @@ public class TokenService {
     }
 
     /**
-     * The holder of an active secret: the configured bootstrap admin, or a stored token. Runs in
-     * its own short transaction: authentication happens before any request context exists.
+     * The holder of an active secret: the configured bootstrap admin, or a stored token, from
+     * memory when {@link KnownTokens} has it. Runs in its own short transaction: authentication
+     * happens before any request context exists.
      */
     public Optional<Holder> identify(String secret) {
-        Optional<String> bootstrap = config.bootstrapAdminToken().filter(token -> !token.isBlank());
-        if (bootstrap.isPresent() && TokenSecrets.sameSecret(bootstrap.get(), secret)) {
-            return Optional.of(new Holder(BOOTSTRAP_NAME, Role.ADMIN, null));
+        Optional<Holder> remembered = known.find(secret);
+        if (remembered.isPresent()) {
+            return remembered;
         }
         String hash = TokenSecrets.hash(secret);
-        return ApiToken.findActiveByHash(hash)
+        long readAt = known.generation();
+        Optional<Holder> holder = ApiToken.findActiveByHash(hash)
                 // The look-up is by hash; compare again in constant time rather than trust the index's equality.
                 .filter(token -> TokenSecrets.sameSecret(token.tokenHash, hash))
                 .map(token -> new Holder(token.name, token.role, token.id));
+        holder.ifPresent(found -> known.remember(hash, found, readAt));
+        return holder;
     }
 }

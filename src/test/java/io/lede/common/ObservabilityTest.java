@@ -4,9 +4,9 @@ import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.uniqueSection;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,15 +31,19 @@ class ObservabilityTest {
     void shouldNameArticlesAndSectionsInSurrogateKeys() {
         String section = uniqueSection();
         String id = create(article(section, "Keys for the edge")).path("id");
+        // An item names itself and its translation group (a new article starts its own group);
+        // a list names the section whose membership it shows, then its items.
         given().get("/v1/articles/" + id).then().statusCode(200)
-                .header("Surrogate-Key", equalTo("article-" + id + " section-" + section));
+                .header("Surrogate-Key", equalTo("article-" + id + " translations-" + id));
         given().get("/v1/articles?section=" + section).then().statusCode(200)
-                .header("Surrogate-Key", equalTo("articles section-" + section + " article-" + id));
+                .header("Surrogate-Key", equalTo("articles section-" + section + " article-" + id + " translations-" + id));
+        given().get("/v1/articles").then().statusCode(200)
+                .header("Surrogate-Key", startsWith("articles all-sections "));
         given().get("/v1/headlines?section=" + section).then().statusCode(200)
-                .header("Surrogate-Key", containsString("article-" + id));
+                .header("Surrogate-Key", equalTo("headlines section-" + section + " article-" + id));
         // From the response cache too.
         given().get("/v1/articles/" + id).then().statusCode(200)
-                .header("Surrogate-Key", equalTo("article-" + id + " section-" + section));
+                .header("Surrogate-Key", equalTo("article-" + id + " translations-" + id));
     }
 
     @Test

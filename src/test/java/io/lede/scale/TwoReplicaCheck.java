@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two packaged jars on two ports, sharing one PostgreSQL database, one Redis and one S3-compatible
- * store (started by .ci/run): what one replica writes, the other serves at once; rate limits hold
+ * store (started by .ci/run): what one replica writes, the other serves at once, and only what the
+ * write changed is evicted there; a token revoked on one stops on the other; rate limits hold
  * across both; an image uploaded to one is served by the other.
  *
  * <pre>java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.scale.TwoReplicaCheck \
@@ -51,7 +52,9 @@ public final class TwoReplicaCheck {
         }
         TwoReplicaCheck check = new TwoReplicaCheck(args[0], args[1], args[2]);
         check.editsOnOneAreServedByTheOther();
+        check.anEditOnOneLeavesOtherArticlesCachedOnTheOther();
         check.deletesOnOneAreServedByTheOther();
+        check.aTokenRevokedOnOneStopsOnTheOther();
         check.rateLimitsHoldAcrossReplicas(Integer.parseInt(args[3]));
         check.imagesUploadedToOneAreServedByTheOther();
         if (!check.failures.isEmpty()) {
@@ -105,6 +108,90 @@ public final class TwoReplicaCheck {
         }
         System.out.printf("edits: %d edits on A; B stale on the very next read %d times, never after %d ms (B's cache hits: %.0f)%n",
                 EDITS, stale, STALE_AT_MOST_MILLIS, hits);
+    }
+
+    /**
+     * Replicas tell each other the keys a write changed: editing A on one replica evicts A on the
+     * other and leaves B (same section) cached there.
+     */
+    private void anEditOnOneLeavesOtherArticlesCachedOnTheOther() throws Exception {
+        String edited = createOn(first, "Replica neighbour A");
+        String other = createOn(first, "Replica neighbour B");
+        for (String id : List.of(edited, other)) {
+            read(second, "/v1/articles/" + id);
+            read(second, "/v1/articles/" + id);
+        }
+        String etag = send(first, "GET", "/v1/articles/" + edited, token, null).headers().firstValue("ETag").orElseThrow();
+        expect(send(first, "PATCH", "/v1/articles/" + edited, token, "{\"headline\": \"Replica neighbour A, edited\"}",
+                "If-Match", etag), 200, "patch A on A");
+        HttpResponse<String> fresh = awaitOn(second, "/v1/articles/" + edited,
+                response -> json(response).path("headline").asText().equals("Replica neighbour A, edited"));
+        if (fresh == null) {
+            failures.add("B served the old version of the edited article " + STALE_AT_MOST_MILLIS + " ms after the edit");
+        }
+        HttpResponse<String> neighbour = read(second, "/v1/articles/" + other);
+        if (!"hit".equals(neighbour.headers().firstValue("X-Cache").orElse(null))) {
+            failures.add("editing one article on A evicted another article on B (X-Cache: "
+                    + neighbour.headers().firstValue("X-Cache").orElse("none") + ")");
+        }
+        System.out.println("keys: an edit on A refreshed that article on B and left its neighbour cached there");
+    }
+
+    /** A partner token known to B from memory stops working on B once A revoked it. */
+    private void aTokenRevokedOnOneStopsOnTheOther() throws Exception {
+        HttpResponse<String> issued = send(first, "POST", "/v1/admin/tokens", token,
+                "{\"name\": \"replica partner\", \"role\": \"reader\"}");
+        expect(issued, 201, "issue a reader token on A");
+        String partner = json(issued).path("token").asText();
+        String path = "/v1/articles/" + createOn(first, "Read by a partner on both replicas");
+        expect(send(second, "GET", path, partner, null), 200, "partner read on B");
+        expect(send(second, "GET", path, partner, null), 200, "partner read on B again");
+        expect(send(first, "DELETE", "/v1/admin/tokens/" + json(issued).path("id").asText(), token, null), 204, "revoke on A");
+        HttpResponse<String> refused = send(second, "GET", path, partner, null);
+        boolean atOnce = refused.statusCode() == 401;
+        if (!atOnce && awaitStatus(second, path, partner, 401) == null) {
+            failures.add("B still accepted a token " + STALE_AT_MOST_MILLIS + " ms after A revoked it");
+        }
+        System.out.println("tokens: a token revoked on A was refused on B " + (atOnce ? "at once" : "within the bound"));
+    }
+
+    private String createOn(String base, String headline) throws Exception {
+        HttpResponse<String> created = send(base, "POST", "/v1/articles", token, "{\"headline\": \"" + headline
+                + "\", \"section\": \"replicas-keys\", \"language\": \"en\", \"status\": \"published\","
+                + " \"body\": [{\"type\": \"paragraph\", \"text\": \"Keys across replicas.\"}]}");
+        expect(created, 201, "create " + headline);
+        return json(created).path("id").asText();
+    }
+
+    /** An anonymous read on {@code base} that passes {@code fresh} within the bound, or null. */
+    private HttpResponse<String> awaitOn(String base, String path, Check fresh) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMillis(STALE_AT_MOST_MILLIS).toNanos();
+        while (true) {
+            HttpResponse<String> response = read(base, path);
+            if (fresh.test(response)) {
+                return response;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private HttpResponse<String> awaitStatus(String base, String path, String bearer, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMillis(STALE_AT_MOST_MILLIS).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send(base, "GET", path, bearer, null);
+            if (response.statusCode() == status) {
+                return response;
+            }
+            Thread.sleep(5);
+        }
+        return null;
+    }
+
+    private interface Check {
+        boolean test(HttpResponse<String> response) throws IOException;
     }
 
     private void deletesOnOneAreServedByTheOther() throws Exception {

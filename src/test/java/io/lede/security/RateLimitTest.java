@@ -6,6 +6,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +70,20 @@ class RateLimitTest {
             given().auth().oauth2(editor).header("X-Forwarded-For", "192.0.2.50").get("/v1/articles")
                     .then().statusCode(200);
         }
+    }
+
+    @Test
+    void shouldCountPartnerReadsTheCacheAnswers() {
+        String reader = issueToken("cached partner", "reader");
+        // Cached by an anonymous read first: every partner read below is answered from memory.
+        given().header("X-Forwarded-For", "198.51.100.200").get("/v1/sections").then().statusCode(200);
+        for (int i = 0; i < 8; i++) {
+            given().header("X-Api-Key", reader).get("/v1/sections")
+                    .then().statusCode(200).header("X-Cache", "hit")
+                    .header("RateLimit", startsWith("\"reader\";r=" + (7 - i) + ";"));
+        }
+        given().header("X-Api-Key", reader).get("/v1/sections")
+                .then().statusCode(429).header("Retry-After", notNullValue()).header("X-Cache", nullValue());
     }
 
     @Test

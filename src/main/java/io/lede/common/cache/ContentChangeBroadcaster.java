@@ -1,5 +1,6 @@
 package io.lede.common.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -7,9 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -23,23 +27,30 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Tells the other replicas sharing the PostgreSQL database that content changed, and listens for
+ * Tells the other replicas sharing the PostgreSQL database what content changed, and listens for
  * them: {@code NOTIFY lede_content} after every local commit, {@code LISTEN lede_content} on a
- * connection of its own. A notification moves the local {@link ContentVersion} on, so no replica
- * keeps serving what another one has just changed.
+ * connection of its own. The payload is the replica's id and the change's surrogate keys
+ * ({@code *} for everything, also when the keys would not fit PostgreSQL's 8000-byte payload), and
+ * each replica invalidates the same keys as the writer did, so no replica keeps serving what
+ * another one has just changed, and nothing else is evicted.
  *
- * <p>While the listening connection is down, notifications could be missed: the content version
- * is marked unshared and nothing is answered from the response cache until the connection is back
- * (which moves the version on once more, for whatever was missed meanwhile).
+ * <p>While the listening connection is down, notifications could be missed: content changes are
+ * marked unshared and nothing derived (cached responses, token look-ups) is trusted until the
+ * connection is back, which then counts as a change of everything, for whatever was missed.
  */
 @ApplicationScoped
 public class ContentChangeBroadcaster {
 
     static final String CHANNEL = "lede_content";
+    /** Other replicas hear of a change before the edge is purged (EdgePurger), so a refetch finds them fresh. */
+    static final int ORDER = 100;
     private static final long RECONNECT_MILLIS = 1000;
     private static final int POLL_MILLIS = 500;
+    /** PostgreSQL refuses payloads of 8000 bytes and more. */
+    static final int MAX_PAYLOAD_BYTES = 7999;
+    static final String EVERYTHING = "*";
 
-    private final ContentVersion version;
+    private final ContentChanges changes;
     private final boolean enabled;
     private final String url;
     private final Optional<String> username;
@@ -50,12 +61,12 @@ public class ContentChangeBroadcaster {
     private Connection notifier;
     private Thread listener;
 
-    public ContentChangeBroadcaster(ContentVersion version, LedeConfig config,
+    public ContentChangeBroadcaster(ContentChanges changes, LedeConfig config,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.version = version;
+        this.changes = changes;
         this.enabled = config.replicas().notifyChanges() && dbKind.toLowerCase(Locale.ROOT).startsWith("postgres") && url.isPresent();
         this.url = url.orElse(null);
         this.username = username;
@@ -66,7 +77,7 @@ public class ContentChangeBroadcaster {
         if (!enabled) {
             return;
         }
-        version.shared(false);
+        changes.shared(false);
         running = true;
         // The first connection is made before the service takes requests, so the cache works from the start.
         Connection first = null;
@@ -92,29 +103,64 @@ public class ContentChangeBroadcaster {
     }
 
     /** After a local commit: the others drop what they derived from the old content. */
-    void publish(@Observes ContentChanged change) {
+    void publish(@Observes @Priority(ORDER) ContentChanged change) {
         if (!enabled || !change.local()) {
             return;
         }
-        notifyOthers();
+        notifyOthers(payload(replica, change));
+    }
+
+    /** The replica's id, then the keys; {@code *} for everything or for more keys than a notification carries. */
+    static String payload(String replica, ContentChanged change) {
+        if (!change.everything()) {
+            StringBuilder payload = new StringBuilder(replica);
+            change.keys().forEach(key -> payload.append(' ').append(key));
+            String text = payload.toString();
+            if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
+                return text;
+            }
+        }
+        return replica + " " + EVERYTHING;
+    }
+
+    /** What another replica's notification says changed; null for this replica's own. */
+    static ContentChanged received(String replica, String payload) {
+        if (payload == null) {
+            return ContentChanged.everything(false);
+        }
+        String[] words = payload.split(" ");
+        if (words[0].equals(replica)) {
+            return null;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].equals(EVERYTHING)) {
+                return ContentChanged.everything(false);
+            }
+            if (!words[i].isEmpty()) {
+                keys.add(words[i]);
+            }
+        }
+        // An old replica's notification carries no keys: everything, to be safe.
+        return keys.isEmpty() ? ContentChanged.everything(false) : new ContentChanged(Set.copyOf(keys), false, false);
     }
 
     /**
      * On a connection of its own, outside any transaction: this runs after the writer's commit,
      * before its response is sent.
      */
-    private synchronized void notifyOthers() {
+    private synchronized void notifyOthers(String payload) {
         try {
             if (notifier == null || notifier.isClosed()) {
                 notifier = open();
             }
             try (PreparedStatement notify = notifier.prepareStatement("select pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
-                notify.setString(2, replica);
+                notify.setString(2, payload);
                 notify.execute();
             }
         } catch (SQLException e) {
-            // A replica that lost its listening connection moves its version on when it is back.
+            // A replica that lost its listening connection drops everything when it is back.
             Log.warnf("Could not notify other replicas of a content change: %s", e.getMessage());
             closeNotifier();
         }
@@ -142,10 +188,10 @@ public class ContentChangeBroadcaster {
     }
 
     public boolean listening() {
-        return enabled && version.isShared();
+        return enabled && changes.isShared();
     }
 
-    /** A connection listening on the channel; from then on, the version is shared again. */
+    /** A connection listening on the channel; from then on, changes are shared again. */
     private Connection connect() throws SQLException {
         Connection connection = open();
         try (Statement statement = connection.createStatement()) {
@@ -154,9 +200,9 @@ public class ContentChangeBroadcaster {
             connection.close();
             throw e;
         }
-        // Whatever changed while nobody listened is unknown: start from a new version.
-        version.changed(false);
-        version.shared(true);
+        // Whatever changed while nobody listened is unknown: everything derived goes.
+        changes.changed(Set.of(), true, false);
+        changes.shared(true);
         Log.infof("Listening for content changes of other replicas (replica %s)", replica);
         return connection;
     }
@@ -173,16 +219,17 @@ public class ContentChangeBroadcaster {
                         continue;
                     }
                     for (PGNotification notification : received) {
-                        if (!replica.equals(notification.getParameter())) {
-                            version.changed(false);
+                        ContentChanged change = received(replica, notification.getParameter());
+                        if (change != null) {
+                            changes.changed(change.keys(), change.everything(), false);
                         }
                     }
                 }
             } catch (SQLException e) {
-                if (version.isShared()) {
+                if (changes.isShared()) {
                     Log.warnf("Lost the content-change listener (%s); the response cache is off until it is back", e.getMessage());
                 }
-                version.shared(false);
+                changes.shared(false);
                 sleep();
             }
         }

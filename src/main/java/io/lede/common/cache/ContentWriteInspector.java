@@ -10,29 +10,30 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
- * Sees every SQL statement Hibernate sends and marks the transaction as a content write when one
- * inserts, updates or deletes anything but bookkeeping tables. Watching the SQL rather than the
- * services means no write path (entity flush, bulk delete, scheduled publication) can forget to
- * invalidate.
+ * Sees every SQL statement Hibernate sends. A write to a table whose rows something derived
+ * shows (responses, token look-ups) is either part of an entity write that
+ * {@link EntityChangeListener} describes by keys, or of unknown reach (bulk HQL, native SQL):
+ * then the transaction changes everything. Watching the SQL as well as the entities means no
+ * write path can slip past the caches.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class ContentWriteInspector implements StatementInspector {
 
-    /** Tables whose rows no public response shows. */
-    static final Set<String> NOT_CONTENT = Set.of("api_token", "lede_setting", "article_tombstone");
+    /** Tables whose rows nothing cached shows (sync tokens read tombstones, never cached). */
+    static final Set<String> NOT_CONTENT = Set.of("lede_setting", "article_tombstone");
 
-    private final ContentVersion version;
+    private final ContentChanges changes;
 
-    public ContentWriteInspector(ContentVersion version) {
-        this.version = version;
+    public ContentWriteInspector(ContentChanges changes) {
+        this.changes = changes;
     }
 
     @Override
     public String inspect(String sql) {
         String table = writtenTable(sql);
         if (table != null && !NOT_CONTENT.contains(table)) {
-            version.writingInCurrentTransaction();
+            changes.statementWrites(table);
         }
         return sql;
     }
@@ -58,6 +59,11 @@ public class ContentWriteInspector implements StatementInspector {
             return null;
         }
         int paren = table.indexOf('(');
-        return (paren >= 0 ? table.substring(0, paren) : table).replace("\"", "").toLowerCase(Locale.ROOT);
+        return normalize(paren >= 0 ? table.substring(0, paren) : table);
+    }
+
+    /** A table name as statements and Hibernate's metadata both spell it: unquoted, lower case. */
+    static String normalize(String table) {
+        return table.replace("\"", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.lede.common.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,36 @@ public interface LedeConfig {
         /** Memory budget of the response cache, bodies and keys, in bytes. */
         @WithDefault("33554432")
         long maxBytes();
+    }
+
+    Purge purge();
+
+    /**
+     * Purging the edge (a CDN or Varnish in front) by surrogate key after every committed write.
+     * Off unless targets are configured and it is enabled.
+     */
+    interface Purge {
+        /** Send purges at all. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where to send them: every edge node, e.g. {@code http://varnish:6081/}. */
+        Optional<List<URI>> urls();
+
+        /** The HTTP method of a purge request ({@code PURGE} for the shipped Varnish configuration). */
+        @WithDefault("PURGE")
+        String method();
+
+        /** The request header carrying the space-separated keys; {@code all} stands for everything. */
+        @WithDefault("xkey-purge")
+        String header();
+
+        /**
+         * How long a write's response waits for the edge to confirm its purge; after that the
+         * write is answered anyway and the failure logged.
+         */
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     Sync sync();

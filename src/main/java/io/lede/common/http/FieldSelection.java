@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A parsed {@code fields=} parameter: which top-level fields of an item to return. Unknown field
  * names are a 400 that lists the accepted ones, so a typo is never silently ignored.
@@ -25,9 +27,11 @@ public final class FieldSelection {
         return fields.isEmpty() ? ALL : new FieldSelection(fields);
     }
 
-    /** The names {@code fields=} accepts for a response record: its components, in order. */
+    /** The names {@code fields=} accepts for a response record: its components that are sent, in order. */
     public static Set<String> namesOf(Class<? extends Record> view) {
-        return Arrays.stream(view.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(view.getRecordComponents())
+                .filter(component -> !component.getAccessor().isAnnotationPresent(JsonIgnore.class))
+                .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

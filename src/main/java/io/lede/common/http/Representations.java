@@ -18,22 +18,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lede.common.config.LedeConfig;
+import io.lede.common.error.ProblemException;
 import io.lede.common.paging.CursorPage;
 
 /**
  * Turns response records into the bytes that are sent, once: the same bytes give the strong
  * {@code ETag}, so a tag changes exactly when what a client would see changes (an item, any item of
- * a list, a sparse fieldset), and {@code If-None-Match} is answered without sending them again.
+ * a list, a sparse fieldset), and conditional requests ({@link Preconditions}) are answered
+ * without sending them again.
  */
 @ApplicationScoped
 public class Representations {
 
     private final ObjectMapper objectMapper;
     private final LedeConfig config;
+    /** The request being answered (a request-scoped proxy): its conditional headers. */
+    private final HttpHeaders headers;
 
-    public Representations(ObjectMapper objectMapper, LedeConfig config) {
+    public Representations(ObjectMapper objectMapper, LedeConfig config, HttpHeaders headers) {
         this.objectMapper = objectMapper;
         this.config = config;
+        this.headers = headers;
     }
 
     /** 200 with the item (or 304), ETag and Cache-Control. */
@@ -97,15 +102,32 @@ public class Representations {
     /** 200 with bytes already rendered in another format (feeds), or 304; ETag and Cache-Control as for JSON. */
     public Response.ResponseBuilder conditional(Request request, byte[] body, String mediaType, CachePolicy policy) {
         EntityTag tag = etag(body);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder notModified = preconditions(request, tag);
         Response.ResponseBuilder builder = notModified != null
                 ? notModified
                 : Response.ok(body, mediaType);
-        return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
+        builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
+        if (policy == CachePolicy.PRIVATE_COPY) {
+            builder.header(CachePolicy.SHAREABLE_HEADER, cacheControl(CachePolicy.PUBLIC));
+        }
+        return builder;
+    }
+
+    /**
+     * The request's conditions against a representation with this tag: a 304 to send, null to
+     * send the representation, or a 412 problem thrown.
+     */
+    public Response.ResponseBuilder preconditions(Request request, EntityTag tag) {
+        return switch (Preconditions.evaluate(request.getMethod(), headers.getHeaderString(HttpHeaders.IF_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), Preconditions.quoted(tag))) {
+            case PROCEED -> null;
+            case NOT_MODIFIED -> Response.notModified(tag);
+            case FAILED -> throw new ProblemException(Preconditions.failed());
+        };
     }
 
     public String cacheControl(CachePolicy policy) {
-        if (policy == CachePolicy.PRIVATE) {
+        if (policy != CachePolicy.PUBLIC) {
             return "private, no-store";
         }
         return "public, max-age=" + config.cache().maxAge().toSeconds()

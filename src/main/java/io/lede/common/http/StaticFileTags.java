@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.lede.common.error.HttpProblemRoutes;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,6 +28,11 @@ public class StaticFileTags {
 
     /** Files are part of the build: each one's tag is computed once. */
     private final Map<String, Optional<String>> tags = new ConcurrentHashMap<>();
+    private final HttpProblemRoutes problems;
+
+    public StaticFileTags(HttpProblemRoutes problems) {
+        this.problems = problems;
+    }
 
     void install(@Observes @Priority(3) Router router) {
         router.route("/embed/*").order(Integer.MIN_VALUE + 5).method(HttpMethod.GET).method(HttpMethod.HEAD)
@@ -40,25 +46,17 @@ public class StaticFileTags {
             return;
         }
         context.response().putHeader(HttpHeaders.ETAG, etag.get());
-        if (noneMatch(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag.get())) {
+        Preconditions.Outcome outcome = Preconditions.evaluate(context.request().method().name(),
+                context.request().getHeader(HttpHeaders.IF_MATCH), context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag.get());
+        if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
             context.response().setStatusCode(304).end();
             return;
         }
+        if (outcome == Preconditions.Outcome.FAILED) {
+            problems.send(context, Preconditions.failed());
+            return;
+        }
         context.next();
-    }
-
-    // TODO(merge): use the shared RFC 9110 conditional implementation once it lands.
-    private static boolean noneMatch(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<String> etagOf(String path) {
