@@ -41,7 +41,8 @@ PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
   -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
   -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap '[ -n "${WRITER:-}" ] && kill $WRITER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# Everything is cleaned up whatever fails (set +e: a writer already gone must not keep the service running).
+trap 'set +e; [ -n "${WRITER:-}" ] && kill $WRITER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 # Quarkus reports its own start-up time ("started in 1.234s"), migrations included.
 STARTUP=$(grep -o 'started in [0-9.]*s' "$WORK/server.log" | grep -o '[0-9.]*' | head -n1)
@@ -89,11 +90,11 @@ start_writer() {
   wrk -t1 -c1 -d"$duration" -s bench/live-writer.lua "$BASE" -- "$LIVE_ID" "$TOKEN" "$etag" "$rate" >"$WORK/writer" 2>&1 &
   WRITER=$!
 }
-# Writes made (successful PATCHes) by the writer that just finished.
-writes_made() {
+# Waits for the writer to finish; WRITES is then the number of PATCHes that succeeded.
+writer_done() {
   wait "$WRITER" 2>/dev/null || true
   WRITER=""
-  awk '/^writes:/ {print $2}' "$WORK/writer"
+  WRITES=$(awk '/^writes:/ {print $2}' "$WORK/writer")
 }
 
 RESULTS=()
@@ -148,10 +149,11 @@ for rate in 1 5; do
   # Writes during the warm-up too; only those during the measured run are counted.
   start_writer $rate "$WARMUP"
   wrk -t2 -c64 -d"$WARMUP" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt" >/dev/null
-  writes_made >/dev/null
+  writer_done
   start_writer $rate "$DURATION"
   measure_run "mixed: hot reads, $rate write/s" 64 -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
-  WRITES_MEASURED+=("$rate|$(writes_made)")
+  writer_done
+  WRITES_MEASURED+=("$rate|$WRITES")
 done
 measure "mixed: hot reads, reader token" 64 "${READER[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
 CACHE_TOTALS=$(curl -fs "$BASE/q/metrics" | grep -E '^lede_(response_cache|content_changes)_total' || true)

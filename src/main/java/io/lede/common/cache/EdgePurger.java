@@ -151,7 +151,7 @@ public class EdgePurger {
             }
             List<CompletableFuture<Boolean>> requests = new ArrayList<>();
             for (URI target : targets) {
-                for (String value : headerValues(batch)) {
+                for (String value : headerValues(batch.keys, batch.everything)) {
                     requests.add(send(target, value));
                 }
             }
@@ -179,14 +179,14 @@ public class EdgePurger {
         });
     }
 
-    /** The batch's keys as header values of bounded length; {@code all} for everything. */
-    static List<String> headerValues(Batch batch) {
-        if (batch.everything) {
+    /** Keys as header values of bounded length; {@code all} for everything. */
+    static List<String> headerValues(Set<String> keys, boolean everything) {
+        if (everything) {
             return List.of(ALL);
         }
         List<String> values = new ArrayList<>();
         StringBuilder value = new StringBuilder();
-        for (String key : batch.keys) {
+        for (String key : keys) {
             if (value.length() > 0 && value.length() + 1 + key.length() > MAX_HEADER_CHARS) {
                 values.add(value.toString());
                 value.setLength(0);
