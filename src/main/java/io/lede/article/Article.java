@@ -128,17 +128,20 @@ public class Article extends PanacheEntityBase {
 
     /**
      * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
-     * checking (a JSON column's snapshot is a second parse of the whole body).
+     * checking (a JSON column's snapshot is a second parse of the whole body); tags come in the
+     * same statement rather than in a second one when the view reads them.
      */
     public static Optional<Article> findByIdOrSlug(String idOrSlug) {
         Optional<UUID> id = Ids.parse(idOrSlug);
         if (id.isPresent()) {
-            Optional<Article> byId = find("id", id.get()).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+            Optional<Article> byId = find("select a from Article a left join fetch a.tags where a.id = ?1", id.get())
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return find("slug", idOrSlug).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+        return find("select a from Article a left join fetch a.tags where a.slug = ?1", idOrSlug)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
     }
 
     public static boolean slugTaken(String slug, UUID exceptId) {
@@ -157,6 +160,21 @@ public class Article extends PanacheEntityBase {
 
     /** One language version of a story, as other versions link to it: no body, no entity. */
     public record Sibling(UUID group, UUID id, String language, String slug) {
+    }
+
+    /**
+     * The articles of one translation group, as siblings. A single-valued parameter rather than
+     * {@link #translationsIn} with one group: Hibernate caches the translation of this query, and
+     * translates a collection-bound one again on every execution (a quarter of a read by id).
+     */
+    public static List<Sibling> translationsOf(UUID group, boolean publishedOnly) {
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup = :group";
+        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
+                .setParameter("group", group);
+        if (publishedOnly) {
+            query.setParameter("published", ArticleStatus.PUBLISHED);
+        }
+        return query.getResultList();
     }
 
     /** The articles of these translation groups, as siblings: a projection, so no body is read. */
