@@ -4,9 +4,10 @@
 #
 #   ./mvnw package -DskipTests && bash bench/db-path.sh
 #
-# Same archive, heap, JVM options and wrk settings as bench/run.sh. KEEP_DB=1 reuses the archive
-# of the previous run (no re-seeding). JFR=/path/rec.jfr also records a profile of each uncached
-# row under load (a second, unmeasured run of it) into /path/rec-byid.jfr and /path/rec-list.jfr.
+# Same archive, heap, JVM options and wrk settings as bench/run.sh. JAR=... measures another build
+# (before and after in one sitting); KEEP_DB=1 reuses the archive of the previous run (no
+# re-seeding). JFR=/path/rec.jfr also records a profile of each uncached row under load (a second,
+# unmeasured run of it) into /path/rec-byid.jfr and /path/rec-list.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=
 DB=${DB:-lede_db_bench}
 BASE="http://127.0.0.1:$PORT"
 TOKEN=bench-admin-token
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 WORK=$(mktemp -d)
 [ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 1; }
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
