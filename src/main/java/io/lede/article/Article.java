@@ -22,6 +22,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
+import io.lede.common.sql.InList;
 import io.lede.common.text.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -128,17 +129,20 @@ public class Article extends PanacheEntityBase {
 
     /**
      * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
-     * checking (a JSON column's snapshot is a second parse of the whole body).
+     * checking (a JSON column's snapshot is a second parse of the whole body); tags come in the
+     * same statement rather than in a second one when the view reads them.
      */
     public static Optional<Article> findByIdOrSlug(String idOrSlug) {
         Optional<UUID> id = Ids.parse(idOrSlug);
         if (id.isPresent()) {
-            Optional<Article> byId = find("id", id.get()).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+            Optional<Article> byId = find("select a from Article a left join fetch a.tags where a.id = ?1", id.get())
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return find("slug", idOrSlug).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+        return find("select a from Article a left join fetch a.tags where a.slug = ?1", idOrSlug)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
     }
 
     public static boolean slugTaken(String slug, UUID exceptId) {
@@ -148,22 +152,47 @@ public class Article extends PanacheEntityBase {
     /**
      * Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}.
      * No {@code distinct}: Hibernate removes the duplicate roots of a fetch join itself, and SQL
-     * {@code distinct} would compare bodies (a json column has no equality on PostgreSQL).
+     * {@code distinct} would compare bodies (a json column has no equality on PostgreSQL). The ids
+     * are an {@link InList}, so Hibernate keeps the query's translation.
      */
     public static List<Article> withTags(Collection<UUID> ids) {
-        return find("select a from Article a left join fetch a.tags where a.id in ?1", ids)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        InList in = InList.of("id", List.copyOf(ids));
+        return in.bind(getEntityManager()
+                .createQuery("select a from Article a left join fetch a.tags where a.id in " + in.placeholders(), Article.class))
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 
     /** One language version of a story, as other versions link to it: no body, no entity. */
     public record Sibling(UUID group, UUID id, String language, String slug) {
     }
 
+    /**
+     * The articles of one translation group, as siblings. A single-valued parameter rather than
+     * {@link #translationsIn} with one group: Hibernate caches the translation of this query, and
+     * translates a collection-bound one again on every execution (a quarter of a read by id).
+     */
+    public static List<Sibling> translationsOf(UUID group, boolean publishedOnly) {
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup = :group";
+        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
+                .setParameter("group", group);
+        if (publishedOnly) {
+            query.setParameter("published", ArticleStatus.PUBLISHED);
+        }
+        return query.getResultList();
+    }
+
     /** The articles of these translation groups, as siblings: a projection, so no body is read. */
     public static List<Sibling> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
-        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup in :groups";
-        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
-                .setParameter("groups", groups);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        InList in = InList.of("group", List.copyOf(groups));
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup in "
+                + in.placeholders();
+        var query = in.bind(getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class));
         if (publishedOnly) {
             query.setParameter("published", ArticleStatus.PUBLISHED);
         }

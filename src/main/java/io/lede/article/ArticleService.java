@@ -333,7 +333,7 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, boolean editor) {
-        return mapper.toView(article, Article.translationsIn(Set.of(article.translationGroup), !editor));
+        return mapper.toView(article, Article.translationsOf(article.translationGroup, !editor));
     }
 
     /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */
