@@ -22,8 +22,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
-import io.lede.common.sql.InList;
-import io.lede.common.text.Ids;
+import io.lede.db.InList;
+import io.lede.text.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}. */

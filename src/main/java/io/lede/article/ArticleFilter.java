@@ -2,7 +2,7 @@ package io.lede.article;
 
 import java.util.Set;
 
-import io.lede.common.paging.TimeListQuery;
+import io.lede.paging.TimeListQuery;
 
 /**
  * What an article list asks for. {@code statuses} is {@code PUBLISHED} unless an editor asked for

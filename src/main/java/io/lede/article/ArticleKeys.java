@@ -6,9 +6,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.cache.ContentKeySource;
-import io.lede.common.cache.EntityChange;
-import io.lede.common.http.SurrogateKeys;
+import io.lede.cache.ContentKeySource;
+import io.lede.cache.EntityChange;
+import io.lede.cache.SurrogateKeys;
 
 /**
  * What a change to an article invalidates, from its state before and after:

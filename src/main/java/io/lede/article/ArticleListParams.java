@@ -7,8 +7,8 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.common.http.QueryParams;
-import io.lede.common.paging.TimeListParams;
+import io.lede.input.QueryParams;
+import io.lede.paging.TimeListParams;
 import io.lede.security.Roles;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

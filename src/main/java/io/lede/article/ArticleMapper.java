@@ -7,7 +7,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.common.config.LedeConfig;
-import io.lede.common.text.Texts;
+import io.lede.text.Texts;
 
 /** Between the stored {@link Article} and the records of the API. */
 @ApplicationScoped

@@ -5,11 +5,11 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.paging.TimeOrder;
-import io.lede.common.sql.NativeQueries;
-import io.lede.common.sql.SqlFilter;
-import io.lede.common.sql.TextSearch;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.db.TextSearch;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeOrder;
 
 /** The article list query: filters and full-text search, paged by {@link TimeKeyset}. */
 @ApplicationScoped

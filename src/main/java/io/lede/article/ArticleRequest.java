@@ -12,10 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.http.NotRemovable;
-import io.lede.common.text.Languages;
-import io.lede.common.text.MultilineText;
-import io.lede.common.text.Slugs;
+import io.lede.input.NotRemovable;
+import io.lede.text.Languages;
+import io.lede.text.MultilineText;
 
 /**
  * The body of POST and PUT, and what a PATCH is merged into. Server-owned fields (id, version,

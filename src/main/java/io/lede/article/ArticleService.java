@@ -16,24 +16,23 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lede.common.error.ProblemException;
-import io.lede.common.error.ProblemType;
-import io.lede.common.error.Problem;
-import io.lede.common.http.IfMatch;
-import io.lede.common.http.Includes;
-import io.lede.common.http.MergePatcher;
-import io.lede.common.http.VersionedWrites;
-import io.lede.common.paging.Cursor;
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.sql.RetryOnConflict;
-import io.lede.common.sql.RetryOnConflictInterceptor;
-import io.lede.common.text.Ids;
-import io.lede.common.text.Languages;
-import io.lede.common.text.Slugs;
+import io.lede.db.RetryOnConflict;
+import io.lede.db.RetryOnConflictInterceptor;
+import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+import io.lede.http.IfMatch;
+import io.lede.http.VersionedWrites;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
+import io.lede.input.Includes;
+import io.lede.input.MergePatcher;
+import io.lede.paging.Cursor;
+import io.lede.paging.TimeKeyset;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
+import io.lede.text.Ids;
+import io.lede.text.Languages;
 import io.quarkus.logging.Log;
 
 /** Articles' rules: visibility, slugs, publication, optimistic locking, tombstones. */

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.http.FieldSelection;
 import io.lede.image.ImageView;
+import io.lede.input.FieldSelection;
 
 /** An article as clients see it. Optional fields that are empty are left out to keep payloads small. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-import io.lede.common.text.MultilineText;
 import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
+import io.lede.text.MultilineText;
 
 /**
  * One block of an article body, told apart by {@code type}. The same records are stored in the

@@ -14,18 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.lede.article.Article;
-import io.lede.article.ArticleMapper;
 import io.lede.article.ArticleFilter;
+import io.lede.article.ArticleMapper;
 import io.lede.article.ArticleQuery;
 import io.lede.article.ArticleStatus;
-import io.lede.common.cache.ContentChanges;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.paging.TimeListQuery;
-import io.lede.common.paging.TimeOrder;
-import io.lede.common.text.AcceptLanguage;
+import io.lede.cache.ContentChanges;
+import io.lede.cache.SurrogateKeys;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeListQuery;
+import io.lede.paging.TimeOrder;
 
 /** What partners and apps read: headline lists, sections, and the language a reader asked for. */
 @ApplicationScoped

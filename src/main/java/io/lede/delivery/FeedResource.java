@@ -26,16 +26,16 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.article.Article;
+import io.lede.cache.SurrogateKeys;
 import io.lede.common.config.LedeConfig;
-import io.lede.common.error.Problem;
-import io.lede.common.error.ProblemException;
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.QueryParams;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
+import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.http.CachePolicy;
+import io.lede.http.Representations;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
+import io.lede.input.QueryParams;
+import io.lede.openapi.LedeApiDefinition;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/feeds")

@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.QueryParams;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.paging.CursorPage;
+import io.lede.cache.SurrogateKeys;
+import io.lede.http.CachePolicy;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.input.QueryParams;
+import io.lede.openapi.LedeApiDefinition;
+import io.lede.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/headlines")

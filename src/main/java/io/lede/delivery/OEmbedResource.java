@@ -19,16 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.lede.cache.SurrogateKeys;
 import io.lede.common.config.LedeConfig;
-import io.lede.common.error.Problem;
-import io.lede.common.error.ProblemException;
-import io.lede.common.error.ProblemType;
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.QueryParams;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
+import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+import io.lede.http.CachePolicy;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.input.QueryParams;
+import io.lede.openapi.LedeApiDefinition;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/oembed")

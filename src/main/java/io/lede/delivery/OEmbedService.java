@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import io.lede.article.Article;
 import io.lede.common.config.LedeConfig;
-import io.lede.common.text.Html;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 

@@ -17,12 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.paging.CursorPage;
+import io.lede.cache.SurrogateKeys;
+import io.lede.http.CachePolicy;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.openapi.LedeApiDefinition;
+import io.lede.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/sections")

@@ -17,13 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.common.error.Problem;
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.QueryParams;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
+import io.lede.cache.SurrogateKeys;
+import io.lede.error.Problem;
+import io.lede.http.CachePolicy;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.input.QueryParams;
+import io.lede.openapi.LedeApiDefinition;
 
 @Path("/v1/sync")
 @Tag(name = "Delivery")

@@ -15,11 +15,11 @@ import org.hibernate.query.NativeQuery;
 import io.lede.article.ArticleService;
 import io.lede.article.ArticleTombstone;
 import io.lede.common.config.LedeConfig;
-import io.lede.common.error.ProblemException;
-import io.lede.common.error.ProblemType;
-import io.lede.common.http.Includes;
-import io.lede.common.sql.NativeQueries;
-import io.lede.common.sql.SqlFilter;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+import io.lede.input.Includes;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 

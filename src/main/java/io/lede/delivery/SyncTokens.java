@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.lede.common.error.ProblemException;
+import io.lede.error.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.cache.ContentKeySource;
-import io.lede.common.cache.EntityChange;
-import io.lede.common.http.SurrogateKeys;
+import io.lede.cache.ContentKeySource;
+import io.lede.cache.EntityChange;
+import io.lede.cache.SurrogateKeys;
 
 /**
  * What a change to an image invalidates: the image ({@code image-<id>}: its metadata, its files,

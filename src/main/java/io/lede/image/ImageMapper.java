@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.common.config.LedeConfig;
-import io.lede.common.text.Texts;
+import io.lede.text.Texts;
 
 /** Between the stored {@link Image} and the records of the API. */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.text.MultilineText;
+import io.lede.text.MultilineText;
 
 /** The editable fields of an image: sent with an upload, and what a PATCH is merged into. */
 @Schema(name = "ImageMetadata")

@@ -5,12 +5,12 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.paging.Cursor;
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.paging.TimeOrder;
-import io.lede.common.sql.NativeQueries;
-import io.lede.common.sql.SqlFilter;
-import io.lede.common.sql.TextSearch;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.db.TextSearch;
+import io.lede.paging.Cursor;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeOrder;
 
 /** The image list query: newest first, searchable over caption, alt text and credit. */
 @ApplicationScoped

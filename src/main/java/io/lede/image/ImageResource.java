@@ -44,23 +44,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lede.common.error.Problem;
-import io.lede.common.error.ProblemException;
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.IfMatch;
-import io.lede.common.http.FormFields;
-import io.lede.common.http.QueryParams;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.text.Ids;
-import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.paging.CursorPage;
-import io.lede.common.paging.PageLinks;
-import io.lede.common.paging.PageParams;
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.paging.TimeOrder;
+import io.lede.cache.SurrogateKeys;
+import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.http.CachePolicy;
+import io.lede.http.IfMatch;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.input.QueryParams;
+import io.lede.openapi.LedeApiDefinition;
+import io.lede.paging.CursorPage;
+import io.lede.paging.PageLinks;
+import io.lede.paging.PageParams;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeOrder;
 import io.lede.security.Roles;
+import io.lede.text.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 

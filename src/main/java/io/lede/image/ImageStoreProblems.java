@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.lede.common.error.ProblemMappers;
+import io.lede.error.ProblemMappers;
 import io.quarkus.logging.Log;
 
 /**

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.http.FieldSelection;
+import io.lede.input.FieldSelection;
 
 /** An image as clients see it, with the URLs of its original and of each configured rendition. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,11 +5,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.common.error.ProblemException;
-import io.lede.common.http.QueryParams;
-import io.lede.common.paging.TimeListParams;
-import io.lede.common.paging.TimeListQuery;
-import io.lede.common.text.Ids;
+import io.lede.error.ProblemException;
+import io.lede.input.QueryParams;
+import io.lede.paging.TimeListParams;
+import io.lede.paging.TimeListQuery;
+import io.lede.text.Ids;
 
 /** The query parameters of {@code GET /v1/quotes}, and their checks. */
 public class QuoteListParams extends TimeListParams {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.text.Texts;
+import io.lede.text.Texts;
 
 /** Between the stored {@link Quote} and the records of the API. */
 @ApplicationScoped

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.query.NativeQuery;
 
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.paging.TimeOrder;
-import io.lede.common.sql.NativeQueries;
-import io.lede.common.sql.SqlFilter;
-import io.lede.common.sql.TextSearch;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.db.TextSearch;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeOrder;
 
 /** The quote list query: filters, visibility and full-text search over the text, paged by time. */
 @ApplicationScoped

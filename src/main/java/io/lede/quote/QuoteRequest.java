@@ -11,9 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.text.HasLetterOrDigit;
-import io.lede.common.text.Languages;
-import io.lede.common.text.MultilineText;
+import io.lede.text.Languages;
+import io.lede.text.MultilineText;
 
 /** The body of POST and PUT, and what a PATCH is merged into. Server-owned fields are ignored. */
 @Schema(name = "QuoteRequest")

@@ -37,15 +37,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lede.common.error.Problem;
-import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.http.CachePolicy;
-import io.lede.common.http.FieldSelection;
-import io.lede.common.http.IfMatch;
-import io.lede.common.http.Representations;
-import io.lede.common.http.SurrogateKeys;
-import io.lede.common.paging.CursorPage;
-import io.lede.common.paging.PageLinks;
+import io.lede.cache.SurrogateKeys;
+import io.lede.error.Problem;
+import io.lede.http.CachePolicy;
+import io.lede.http.IfMatch;
+import io.lede.http.Representations;
+import io.lede.input.FieldSelection;
+import io.lede.openapi.LedeApiDefinition;
+import io.lede.paging.CursorPage;
+import io.lede.paging.PageLinks;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 

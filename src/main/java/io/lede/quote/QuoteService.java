@@ -21,16 +21,16 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.article.Article;
-import io.lede.common.error.ProblemException;
-import io.lede.common.error.ProblemType;
-import io.lede.common.http.IfMatch;
-import io.lede.common.http.MergePatcher;
-import io.lede.common.http.VersionedWrites;
-import io.lede.common.paging.Cursor;
-import io.lede.common.paging.TimeKeyset;
-import io.lede.common.sql.RetryOnConflict;
-import io.lede.common.text.Ids;
-import io.lede.common.text.Languages;
+import io.lede.db.RetryOnConflict;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+import io.lede.http.IfMatch;
+import io.lede.http.VersionedWrites;
+import io.lede.input.MergePatcher;
+import io.lede.paging.Cursor;
+import io.lede.paging.TimeKeyset;
+import io.lede.text.Ids;
+import io.lede.text.Languages;
 import io.quarkus.logging.Log;
 
 /** Quotes' and speakers' rules: speaker identity, visibility, locking, what may be deleted. */

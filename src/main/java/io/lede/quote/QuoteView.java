@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.common.http.FieldSelection;
+import io.lede.input.FieldSelection;
 
 /** A quote as clients see it; {@code speaker.role} is the role held when it was said. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.query.NativeQuery;
 
-import io.lede.common.paging.Cursor;
-import io.lede.common.sql.NativeQueries;
-import io.lede.common.sql.SqlFilter;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.paging.Cursor;
 
 /**
  * Speakers in name order, with counts, latest dates, names and roles taken from the quotes the

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import io.lede.common.error.HttpProblemRoutes;
-import io.lede.common.error.ProblemType;
+import io.lede.error.HttpProblemRoutes;
+import io.lede.error.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -10,10 +10,10 @@ import jakarta.enterprise.event.Observes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.lede.common.cache.ContentChanged;
-import io.lede.common.cache.ContentChanges;
+import io.lede.cache.ContentChanged;
+import io.lede.cache.ContentChanges;
+import io.lede.cache.SurrogateKeys;
 import io.lede.common.config.LedeConfig;
-import io.lede.common.http.SurrogateKeys;
 
 /**
  * Tokens recognised from memory (hash of the secret to holder), so that a partner's reads cost no

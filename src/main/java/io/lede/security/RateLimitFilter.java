@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import io.lede.common.cache.ResponseCache;
-import io.lede.common.error.HttpProblemRoutes;
-import io.lede.common.error.ProblemType;
-import io.lede.common.http.Credentials;
+import io.lede.cache.ResponseCache;
+import io.lede.error.HttpProblemRoutes;
+import io.lede.error.ProblemType;
+import io.lede.http.Credentials;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -146,7 +146,7 @@ public class RateLimitFilter {
         problems.send(context, refusal(decision));
     }
 
-    private static io.lede.common.error.Problem refusal(KeyedRateLimiter.Decision decision) {
+    private static io.lede.error.Problem refusal(KeyedRateLimiter.Decision decision) {
         return ProblemType.TOO_MANY.problem(
                 "More than " + decision.limit() + " requests a minute; retry in " + decision.retryAfterSeconds() + " s");
     }

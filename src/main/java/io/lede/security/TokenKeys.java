@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.cache.ContentKeySource;
-import io.lede.common.cache.EntityChange;
+import io.lede.cache.ContentKeySource;
+import io.lede.cache.EntityChange;
 
 /** A write to a token (its revocation) invalidates the token's look-ups on every replica. */
 @ApplicationScoped

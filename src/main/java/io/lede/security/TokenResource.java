@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import io.lede.common.error.Problem;
-import io.lede.common.openapi.LedeApiDefinition;
-import io.lede.common.error.ProblemException;
-import io.lede.common.paging.CursorPage;
+import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.openapi.LedeApiDefinition;
+import io.lede.paging.CursorPage;
 
 @Path("/v1/admin/tokens")
 @Tag(name = "Tokens", description = "Admin: API tokens for partners, editors and admins")

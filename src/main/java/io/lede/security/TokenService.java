@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.lede.common.error.ProblemException;
+import io.lede.error.ProblemException;
 import io.quarkus.logging.Log;
 
 /** Issues, lists, revokes and recognises API tokens. */

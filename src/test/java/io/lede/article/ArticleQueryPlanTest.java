@@ -13,9 +13,9 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.lede.common.paging.Cursor;
-import io.lede.common.paging.TimeListQuery;
-import io.lede.common.paging.TimeOrder;
+import io.lede.paging.Cursor;
+import io.lede.paging.TimeListQuery;
+import io.lede.paging.TimeOrder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -53,7 +53,7 @@ public interface LedeConfig {
     }
 
     interface ResponseCache {
-        /** Keep published responses in memory and answer anonymous reads from them (see io.lede.common.cache). */
+        /** Keep published responses in memory and answer anonymous reads from them (see io.lede.cache). */
         @WithDefault("true")
         boolean enabled();
 

@@ -1,0 +1,92 @@
+package io.lede.cache;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The {@code Surrogate-Key} header: what a cached response depends on. The response cache keeps
+ * these keys with each entry, a CDN (Varnish's xkey, Fastly) indexes its copies by them, and a
+ * committed write invalidates the keys of what it changed (see {@code io.lede.cache}), so
+ * that a change evicts exactly the responses that showed the old state.
+ *
+ * <p>Two sorts of keys. Item keys name one stored thing a response shows: {@code article-<id>},
+ * {@code quote-<id>}, {@code image-<id>}, {@code speaker-<id>}, {@code translations-<group>} (the
+ * published members of a translation group), {@code article-quotes-<id>} (the quotes linked to an
+ * article). Membership keys name a set whose members or order a write can change: {@code
+ * section-<name>} (lists restricted to one section), {@link #ALL_SECTIONS} (lists over every
+ * section, the sections list, and anything that depends on the published languages), {@link
+ * #SEARCH} (article searches), {@link #QUOTE_VISIBILITY} (which quotes and speakers anonymous
+ * readers may see), and the quote, image, speaker and sync lists by their kind. The kind of a
+ * response ({@code articles}, {@code headlines}, {@code feeds}, ...) comes first, for operators who
+ * purge by hand; article kinds are never invalidated by writes, their section keys are.
+ */
+public final class SurrogateKeys {
+
+    public static final String HEADER = "Surrogate-Key";
+
+    /** Lists over every section, and whatever depends on the set of published sections or languages. */
+    public static final String ALL_SECTIONS = "all-sections";
+    /** Article searches ({@code q=}): any change to a published article's text may change them. */
+    public static final String SEARCH = "search";
+    /** Which quotes and speakers are public: moves when articles are published or unpublished. */
+    public static final String QUOTE_VISIBILITY = "quote-visibility";
+    public static final String QUOTES = "quotes";
+    public static final String SPEAKERS = "speakers";
+    public static final String IMAGES = "images";
+    public static final String SYNC = "sync";
+
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    private SurrogateKeys() {
+    }
+
+    /** Keys starting with the name of a kind of response, such as {@code articles}. */
+    public static SurrogateKeys of(String... names) {
+        SurrogateKeys keys = new SurrogateKeys();
+        Collections.addAll(keys.keys, names);
+        return keys;
+    }
+
+    /** Adds {@code kind-id}; nothing when the id is null. */
+    public SurrogateKeys add(String kind, Object id) {
+        if (id != null) {
+            keys.add(key(kind, id));
+        }
+        return this;
+    }
+
+    /** Adds a key as it is ({@link #ALL_SECTIONS}, ...). */
+    public SurrogateKeys add(String key) {
+        keys.add(key);
+        return this;
+    }
+
+    /** Adds {@code section-<name>} for a list restricted to one section, {@link #ALL_SECTIONS} for one over all. */
+    public SurrogateKeys sectionList(String section) {
+        return section == null ? add(ALL_SECTIONS) : add("section", section);
+    }
+
+    public String value() {
+        return String.join(" ", keys);
+    }
+
+    /** {@code kind-id}: the key a write invalidates and a response carries for one thing. */
+    public static String key(String kind, Object id) {
+        // Keys are space-separated: a space inside a section name would split it.
+        return kind + "-" + id.toString().replace(' ', '_');
+    }
+
+    /** The keys of a {@code Surrogate-Key} value. */
+    public static Set<String> parse(String header) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (header != null) {
+            for (String key : header.split(" ")) {
+                if (!key.isEmpty()) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,45 @@
+package io.lede.input;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A parsed {@code fields=} parameter: which top-level fields of an item to return. Unknown field
+ * names are a 400 that lists the accepted ones, so a typo is never silently ignored.
+ */
+public final class FieldSelection {
+
+    public static final FieldSelection ALL = new FieldSelection(Set.of());
+
+    private final Set<String> fields;
+
+    private FieldSelection(Set<String> fields) {
+        this.fields = fields;
+    }
+
+    public static FieldSelection parse(String raw, Set<String> allowed) {
+        Set<String> fields = NameList.parse(raw, "fields", allowed);
+        return fields.isEmpty() ? ALL : new FieldSelection(fields);
+    }
+
+    /** The names {@code fields=} accepts for a response record: its components that are sent, in order. */
+    public static Set<String> namesOf(Class<? extends Record> view) {
+        return Arrays.stream(view.getRecordComponents())
+                .filter(component -> !component.getAccessor().isAnnotationPresent(JsonIgnore.class))
+                .map(RecordComponent::getName)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public boolean isAll() {
+        return fields.isEmpty();
+    }
+
+    public Set<String> fields() {
+        return fields;
+    }
+}

@@ -1,0 +1,62 @@
+package io.lede.input;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import io.lede.common.config.LedeConfig;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+
+/**
+ * Every JSON body as the REST layer reads it: at most {@code lede.max-body-bytes} bytes counted as
+ * they arrive, so a chunked body (no {@code Content-Length} to check up front) is cut off at the
+ * limit with 413 instead of being read whole; and valid UTF-8, so overlong forms ({@code C0 AF}
+ * for {@code /}) and encoded surrogates are a 400 rather than silently repaired by the parser.
+ * Declared lengths over the limit are refused earlier, before any byte is read (HttpProblemRoutes).
+ */
+@Provider
+public class JsonBodies implements ReaderInterceptor {
+
+    /** Resolved on first use: providers are made while the application starts, before configuration mappings are. */
+    private final Instance<LedeConfig> config;
+
+    public JsonBodies(Instance<LedeConfig> config) {
+        this.config = config;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getMediaType() == null || !isJson(context.getMediaType().getSubtype())) {
+            return context.proceed();
+        }
+        byte[] body = readAtMost(context.getInputStream());
+        try {
+            InputRules.strictUtf8(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw ProblemException.of(ProblemType.MALFORMED, "The body is not valid UTF-8");
+        }
+        context.setInputStream(new ByteArrayInputStream(body));
+        return context.proceed();
+    }
+
+    private byte[] readAtMost(InputStream in) throws IOException {
+        long limit = config.get().maxBodyBytes();
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            throw ProblemException.of(ProblemType.TOO_LARGE, "The body is larger than the " + limit + " bytes this endpoint accepts");
+        }
+        return body;
+    }
+
+    private static boolean isJson(String subtype) {
+        return subtype.equals("json") || subtype.endsWith("+json");
+    }
+}

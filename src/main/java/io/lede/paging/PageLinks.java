@@ -1,0 +1,35 @@
+package io.lede.paging;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Builds the relative {@code next} URL: the request as the client sent it, with the new cursor.
+ * The raw query is kept as it was, so a value's encoding ({@code +} or {@code %20}) never changes.
+ */
+public final class PageLinks {
+
+    private PageLinks() {
+    }
+
+    public static String next(UriInfo uriInfo, Cursor cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        URI request = uriInfo.getRequestUri();
+        List<String> pairs = new ArrayList<>();
+        if (request.getRawQuery() != null) {
+            for (String pair : request.getRawQuery().split("&")) {
+                if (!pair.isEmpty() && !pair.equals("cursor") && !pair.startsWith("cursor=")) {
+                    pairs.add(pair);
+                }
+            }
+        }
+        // Base64url needs no escaping in a query.
+        pairs.add("cursor=" + cursor.encode());
+        return request.getRawPath() + "?" + String.join("&", pairs);
+    }
+}

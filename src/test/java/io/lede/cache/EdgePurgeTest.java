@@ -1,0 +1,122 @@
+package io.lede.cache;
+
+import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.article;
+import static io.lede.TestApi.quote;
+import static io.lede.TestApi.uniqueSection;
+import static io.lede.TestApi.uniqueSpeaker;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * With lede.purge.* on, every committed write purges the edge by its keys before the writer gets
+ * its answer; an edge that cannot be reached delays no write past the timeout. (Writes use the
+ * bootstrap admin token: this profile starts on a fresh database.)
+ */
+@QuarkusTest
+@TestProfile(EdgePurgeTest.WithEdge.class)
+class EdgePurgeTest {
+
+    /** A stand-in for Varnish: records every purge it receives. */
+    static final class Edge {
+        static final List<String> PURGES = new CopyOnWriteArrayList<>();
+        static final HttpServer SERVER = start();
+
+        private static HttpServer start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.createContext("/", exchange -> {
+                    PURGES.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("xkey-purge"));
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+                server.start();
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static class WithEdge implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lede.purge.enabled", "true",
+                    // The second node is down: its failures are logged, writes go on.
+                    "lede.purge.urls", "http://127.0.0.1:" + Edge.SERVER.getAddress().getPort() + "/,http://127.0.0.1:" + closedPort() + "/",
+                    "lede.purge.timeout", "1s");
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        Edge.PURGES.clear();
+    }
+
+    @Test
+    void shouldPurgeTheKeysOfEachWriteBeforeAnsweringIt() {
+        String section = uniqueSection();
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(article(section, "Purged at the edge"))
+                .post("/v1/articles").then().statusCode(201).extract().path("id");
+        Set<String> created = keysOfLastPurge();
+        assertTrue(created.containsAll(Set.of("article-" + id, "section-" + section, SurrogateKeys.ALL_SECTIONS)), created.toString());
+
+        long started = System.nanoTime();
+        String etag = given().auth().oauth2(ADMIN).get("/v1/articles/" + id).header("ETag");
+        given().auth().oauth2(ADMIN).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("headline", "Purged at the edge, edited")).patch("/v1/articles/" + id).then().statusCode(200);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Set<String> edited = keysOfLastPurge();
+        assertTrue(edited.contains("article-" + id), edited.toString());
+        // A headline edit moves the article in no list: other lists stay at the edge.
+        assertFalse(edited.contains(SurrogateKeys.ALL_SECTIONS), edited.toString());
+        assertFalse(edited.contains("section-" + section), edited.toString());
+        assertTrue(millis < 2000, "the unreachable node held the write for " + millis + " ms");
+    }
+
+    @Test
+    void shouldPurgeEverythingForAWriteOfUnknownReach() {
+        String quoteId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(quote(uniqueSpeaker("Mira Holm"), "ranger", "The trail is closed.")).post("/v1/quotes")
+                .then().statusCode(201).extract().path("id");
+        Edge.PURGES.clear();
+        given().auth().oauth2(ADMIN).delete("/v1/quotes/" + quoteId).then().statusCode(204);
+        assertEquals(List.of("PURGE all"), Edge.PURGES);
+    }
+
+    private static Set<String> keysOfLastPurge() {
+        assertFalse(Edge.PURGES.isEmpty(), "no purge reached the edge before the write was answered");
+        String last = Edge.PURGES.get(Edge.PURGES.size() - 1);
+        assertTrue(last.startsWith("PURGE "), last);
+        return Set.of(last.substring("PURGE ".length()).split(" "));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
