@@ -122,11 +122,6 @@ public class Article extends PanacheEntityBase {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Locked against deletion until the transaction ends (a quote that links to it is being written). */
-    public static boolean existsLockedForShare(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).isPresent();
-    }
-
     /**
      * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
      * checking (a JSON column's snapshot is a second parse of the whole body); tags come in the
@@ -224,37 +219,5 @@ public class Article extends PanacheEntityBase {
     /** Scheduled articles whose time has come. */
     public static List<Article> dueForPublication(Instant now) {
         return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);
-    }
-
-    /** Slugs of published or scheduled articles whose body quotes this quote. */
-    public static List<String> slugsOfLiveArticlesQuoting(UUID quoteId) {
-        return getEntityManager().createQuery("select distinct a.slug from Article a join a.quoteIds quoted"
-                + " where quoted = :quote and a.status in (:live) order by a.slug", String.class)
-                .setParameter("quote", quoteId)
-                .setParameter("live", List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED))
-                .getResultList();
-    }
-
-    /** Slugs of published or scheduled articles that use this image (lead or body). */
-    public static List<String> slugsOfLiveArticlesUsingImage(UUID imageId) {
-        return getEntityManager().createQuery("select distinct a.slug from Article a join a.imageIds used"
-                + " where used = :image and a.status in (:live) order by a.slug", String.class)
-                .setParameter("image", imageId)
-                .setParameter("live", List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED))
-                .getResultList();
-    }
-
-    /** Drops an image from the references of the (unpublished) articles that use it, before it is deleted. */
-    public static void forgetImage(UUID imageId) {
-        getEntityManager().createNativeQuery("delete from article_image where image_id = :image")
-                .setParameter("image", imageId)
-                .executeUpdate();
-    }
-
-    /** Drops a quote from the references of the (unpublished) articles that use it, before it is deleted. */
-    public static void forgetQuote(UUID quoteId) {
-        getEntityManager().createNativeQuery("delete from article_quote where quote_id = :quote")
-                .setParameter("quote", quoteId)
-                .executeUpdate();
     }
 }

@@ -6,16 +6,15 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.config.LedeConfig;
 import io.lede.text.Texts;
 
 /** Between the stored {@link Article} and the records of the API. */
 @ApplicationScoped
 public class ArticleMapper {
 
-    private final LedeConfig config;
+    private final ArticleConfig config;
 
-    public ArticleMapper(LedeConfig config) {
+    public ArticleMapper(ArticleConfig config) {
         this.config = config;
     }
 

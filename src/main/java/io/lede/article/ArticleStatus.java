@@ -1,5 +1,6 @@
 package io.lede.article;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -11,6 +12,9 @@ public enum ArticleStatus {
     SCHEDULED,
     PUBLISHED,
     ARCHIVED;
+
+    /** Out or about to go out: what such an article uses (images, quotes) may not be deleted. */
+    public static final List<ArticleStatus> LIVE = List.of(PUBLISHED, SCHEDULED);
 
     @JsonValue
     public String apiName() {

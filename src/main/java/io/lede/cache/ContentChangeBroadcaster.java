@@ -21,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import io.lede.common.config.LedeConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,7 +60,7 @@ public class ContentChangeBroadcaster {
     private Connection notifier;
     private Thread listener;
 
-    public ContentChangeBroadcaster(ContentChanges changes, LedeConfig config,
+    public ContentChangeBroadcaster(ContentChanges changes, CacheConfig config,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,

@@ -18,7 +18,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.lede.common.config.LedeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -69,8 +68,8 @@ public class EdgePurger {
     private volatile boolean running = true;
     private Thread sender;
 
-    public EdgePurger(LedeConfig config, MeterRegistry registry) {
-        LedeConfig.Purge purge = config.purge();
+    public EdgePurger(CacheConfig config, MeterRegistry registry) {
+        CacheConfig.Purge purge = config.purge();
         this.targets = purge.urls().orElse(List.of());
         this.enabled = purge.enabled() && !targets.isEmpty();
         this.method = purge.method();

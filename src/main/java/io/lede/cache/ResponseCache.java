@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.lede.common.config.LedeConfig;
 import io.lede.error.HttpProblemRoutes;
 import io.lede.http.CachePolicy;
 import io.lede.http.Credentials;
@@ -160,7 +159,7 @@ public class ResponseCache {
     private final Counter misses;
     private final Counter joined;
 
-    public ResponseCache(ContentChanges changes, HttpProblemRoutes problems, LedeConfig config, MeterRegistry registry) {
+    public ResponseCache(ContentChanges changes, HttpProblemRoutes problems, CacheConfig config, MeterRegistry registry) {
         this.changes = changes;
         this.problems = problems;
         this.enabled = config.responseCache().enabled();

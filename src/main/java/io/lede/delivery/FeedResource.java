@@ -27,7 +27,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.article.Article;
 import io.lede.cache.SurrogateKeys;
-import io.lede.common.config.LedeConfig;
+import io.lede.article.ArticleConfig;
+import io.lede.http.HttpConfig;
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
 import io.lede.http.CachePolicy;
@@ -49,16 +50,18 @@ public class FeedResource {
     private final ImageService images;
     private final FeedWriter writer;
     private final Representations representations;
-    private final LedeConfig config;
+    private final ArticleConfig site;
+    private final HttpConfig http;
     private final SecurityIdentity caller;
 
     public FeedResource(DeliveryService delivery, ImageService images, FeedWriter writer, Representations representations,
-            LedeConfig config, SecurityIdentity caller) {
+            ArticleConfig site, HttpConfig http, SecurityIdentity caller) {
         this.delivery = delivery;
         this.images = images;
         this.writer = writer;
         this.representations = representations;
-        this.config = config;
+        this.site = site;
+        this.http = http;
         this.caller = caller;
     }
 
@@ -88,13 +91,13 @@ public class FeedResource {
         Optional<String> language = delivery.language(QueryParams.language(lang, "lang"), acceptLanguage);
         List<Article> articles = delivery.newest(section, language.orElse(null), ITEMS);
         Map<UUID, ImageView> leadImages = images.views(articles.stream().map(a -> a.leadImageId).filter(Objects::nonNull).toList());
-        String apiBase = config.publicUrl().orElse(uriInfo.getBaseUri().toString());
+        String apiBase = http.publicUrl().orElse(uriInfo.getBaseUri().toString());
         FeedWriter.Format type = FeedWriter.Format.of(format);
-        String site = config.siteUrl().replaceAll("/+$", "");
+        String home = site.siteUrl().replaceAll("/+$", "");
         FeedWriter.Channel channel = new FeedWriter.Channel(
                 section == null ? "Lede: latest" : "Lede: " + section,
                 section == null ? "The newest stories" : "The newest stories in " + section,
-                section == null ? site : site + "/" + section,
+                section == null ? home : home + "/" + section,
                 FeedWriter.absolute(apiBase, uriInfo.getRequestUri().getRawPath()),
                 language.orElse(null));
         Response.ResponseBuilder response = representations.conditional(request,

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.cache.SurrogateKeys;
-import io.lede.common.config.LedeConfig;
+import io.lede.article.ArticleConfig;
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
@@ -38,10 +38,10 @@ public class OEmbedResource {
 
     private final OEmbedService oembed;
     private final Representations representations;
-    private final LedeConfig config;
+    private final ArticleConfig config;
     private final SecurityIdentity caller;
 
-    public OEmbedResource(OEmbedService oembed, Representations representations, LedeConfig config, SecurityIdentity caller) {
+    public OEmbedResource(OEmbedService oembed, Representations representations, ArticleConfig config, SecurityIdentity caller) {
         this.oembed = oembed;
         this.representations = representations;
         this.config = config;

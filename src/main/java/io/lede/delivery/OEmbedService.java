@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.lede.article.Article;
-import io.lede.common.config.LedeConfig;
+import io.lede.article.ArticleConfig;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 
@@ -20,11 +20,11 @@ public class OEmbedService {
     static final int DEFAULT_HEIGHT = 200;
     static final long CACHE_AGE_SECONDS = 3600;
 
-    private final LedeConfig config;
+    private final ArticleConfig config;
     private final ImageService images;
     private final DeliveryService delivery;
 
-    public OEmbedService(LedeConfig config, ImageService images, DeliveryService delivery) {
+    public OEmbedService(ArticleConfig config, ImageService images, DeliveryService delivery) {
         this.config = config;
         this.images = images;
         this.delivery = delivery;

@@ -14,7 +14,6 @@ import org.hibernate.query.NativeQuery;
 
 import io.lede.article.ArticleService;
 import io.lede.article.ArticleTombstone;
-import io.lede.common.config.LedeConfig;
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
 import io.lede.error.ProblemException;
@@ -45,9 +44,9 @@ public class SyncService {
     private final NativeQueries sql;
     private final SyncTokens tokens;
     private final ArticleService articles;
-    private final LedeConfig config;
+    private final SyncConfig config;
 
-    public SyncService(NativeQueries sql, SyncTokens tokens, ArticleService articles, LedeConfig config) {
+    public SyncService(NativeQueries sql, SyncTokens tokens, ArticleService articles, SyncConfig config) {
         this.sql = sql;
         this.tokens = tokens;
         this.articles = articles;
@@ -62,9 +61,9 @@ public class SyncService {
             throw ProblemException.invalid("lang", "differs from the language the sync token was made for ("
                     + (token.language() == null ? "all" : token.language()) + "); start over without since to change it");
         }
-        if (token.dependsOn().isBefore(now.minus(config.sync().tombstoneRetention()))) {
+        if (token.dependsOn().isBefore(now.minus(config.tombstoneRetention()))) {
             throw ProblemException.of(ProblemType.GONE, "This sync token is older than the deletions kept ("
-                    + config.sync().tombstoneRetention().toDays() + " days); start over without since");
+                    + config.tombstoneRetention().toDays() + " days); start over without since");
         }
         List<Change> changes = changesAfter(token, limit + 1);
         boolean more = changes.size() > limit;
@@ -88,7 +87,7 @@ public class SyncService {
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeTombstones() {
-        long purged = ArticleTombstone.delete("deletedAt < ?1", Instant.now().minus(config.sync().tombstoneRetention()));
+        long purged = ArticleTombstone.delete("deletedAt < ?1", Instant.now().minus(config.tombstoneRetention()));
         if (purged > 0) {
             Log.infof("Purged %d tombstones", purged);
         }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.lede.common.config.LedeConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -17,26 +16,20 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Problem responses for what fails before the REST layer runs: paths nothing serves, bodies over
- * the size limit, and credentials rejected by proactive authentication. {@link ProblemMappers}
+ * Problem responses for what fails before the REST layer runs: paths nothing serves, methods and
+ * requests Vert.x refuses, and credentials rejected by proactive authentication. {@link ProblemMappers}
  * handles everything inside the REST layer.
  */
 @ApplicationScoped
 public class HttpProblemRoutes {
 
-    /** Room for the form fields and part headers around an uploaded file. */
-    static final long MULTIPART_OVERHEAD = 64 * 1024;
-
     private final ObjectMapper objectMapper;
-    private final LedeConfig config;
 
-    public HttpProblemRoutes(ObjectMapper objectMapper, LedeConfig config) {
+    public HttpProblemRoutes(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
-        this.config = config;
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
         // TRACE would echo a request back, credentials included: never.
         router.route().order(Integer.MIN_VALUE).method(HttpMethod.TRACE).handler(context -> {
             context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
@@ -48,33 +41,6 @@ public class HttpProblemRoutes {
         // ends here rather than as an empty response.
         for (int status : new int[] { 400, 404, 405, 413, 414, 415, 431 }) {
             router.errorHandler(status, context -> sendUnlessAnswered(context, status));
-        }
-    }
-
-    /**
-     * Refuses a declared body over {@code lede.max-body-bytes} (multipart uploads: over
-     * {@code lede.images.max-bytes}) before anything reads it; {@code quarkus.http.limits.max-body-size}
-     * caps everything, declared or not.
-     */
-    private void limitBodySize(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
-        // Uploads carry an image plus a few form fields.
-        long limit = multipart ? config.images().maxBytes() + MULTIPART_OVERHEAD : config.maxBodyBytes();
-        if (length != null && declaredLength(length) > limit) {
-            send(context, ProblemType.TOO_LARGE.problem(
-                    "The body is " + length.trim() + " bytes; this endpoint accepts at most " + limit));
-            return;
-        }
-        context.next();
-    }
-
-    private static long declaredLength(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
         }
     }
 

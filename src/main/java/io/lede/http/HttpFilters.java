@@ -3,26 +3,22 @@ package io.lede.http;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.lede.cache.ResponseCache;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.quarkus.logging.Log;
-import io.vertx.ext.web.RoutingContext;
 
 /** Cross-cutting request and response handling for every REST endpoint. */
 public class HttpFilters {
 
-    private final ResponseCache responseCache;
-
-    public HttpFilters(ResponseCache responseCache) {
-        this.responseCache = responseCache;
-    }
+    /** Before the response cache keeps a response (io.lede.cache.ResponseCacheFilter): response filters run highest first. */
+    public static final int HEADERS_PRIORITY = Priorities.USER;
 
     /**
      * RESTEasy picks a representation even when the client ruled it out with {@code q=0}: a
@@ -50,15 +46,13 @@ public class HttpFilters {
                 "This endpoint answers with " + String.join(", ", produces.value()) + ", which the Accept header rules out");
     }
 
-    @ServerResponseFilter
-    public void commonHeaders(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
+    @ServerResponseFilter(priority = HEADERS_PRIORITY)
+    public void commonHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         // Quarkus compresses but does not say so to caches; without Vary a CDN could mix encodings.
         // One Vary header, keeping whatever the resource already varies on (Accept-Language).
         Object vary = response.getHeaders().getFirst(HttpHeaders.VARY);
         response.getHeaders().putSingle(HttpHeaders.VARY,
                 vary == null ? HttpHeaders.ACCEPT_ENCODING : vary + ", " + HttpHeaders.ACCEPT_ENCODING);
-        // Last, with every header in place: what the cache keeps is what this reader gets.
-        responseCache.offer(routing, response);
         if (Log.isDebugEnabled()) {
             Log.debugf("%s %s -> %d", request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
                     response.getStatus());

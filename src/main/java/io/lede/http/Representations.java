@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.lede.common.config.LedeConfig;
 import io.lede.error.ProblemException;
 import io.lede.input.FieldSelection;
 import io.lede.paging.CursorPage;
@@ -32,11 +31,11 @@ import io.lede.paging.CursorPage;
 public class Representations {
 
     private final ObjectMapper objectMapper;
-    private final LedeConfig config;
+    private final HttpConfig config;
     /** The request being answered (a request-scoped proxy): its conditional headers. */
     private final HttpHeaders headers;
 
-    public Representations(ObjectMapper objectMapper, LedeConfig config, HttpHeaders headers) {
+    public Representations(ObjectMapper objectMapper, HttpConfig config, HttpHeaders headers) {
         this.objectMapper = objectMapper;
         this.config = config;
         this.headers = headers;

@@ -5,26 +5,28 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.config.LedeConfig;
+import io.lede.http.HttpConfig;
 import io.lede.text.Texts;
 
 /** Between the stored {@link Image} and the records of the API. */
 @ApplicationScoped
 public class ImageMapper {
 
-    private final LedeConfig config;
+    private final HttpConfig http;
+    private final ImageConfig config;
     private final RenditionSteps steps;
 
-    public ImageMapper(LedeConfig config, RenditionSteps steps) {
+    public ImageMapper(HttpConfig http, ImageConfig config, RenditionSteps steps) {
+        this.http = http;
         this.config = config;
         this.steps = steps;
     }
 
     public ImageView toView(Image image) {
-        String content = config.publicUrl().map(url -> url.replaceAll("/+$", "")).orElse("")
+        String content = http.publicUrl().map(url -> url.replaceAll("/+$", "")).orElse("")
                 + "/v1/images/" + image.id + "/content";
         Map<String, String> renditions = new LinkedHashMap<>();
-        config.images().renditions().entrySet().stream()
+        config.renditions().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer> comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 // The URL a request for the preset's width is served at, so that presets and requests share files.
                 .forEach(preset -> renditions.put(preset.getKey(), content + "?w=" + steps.step(preset.getValue())));

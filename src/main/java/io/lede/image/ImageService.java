@@ -24,8 +24,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lede.article.Article;
-import io.lede.common.config.LedeConfig;
 import io.lede.db.AfterCommit;
 import io.lede.db.RetryOnConflict;
 import io.lede.error.ProblemException;
@@ -68,15 +66,17 @@ public class ImageService {
     private final ImageMapper mapper;
     private final ImageQuery query;
     private final MergePatcher patcher;
-    private final LedeConfig config;
+    private final ImageConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final VersionedWrites writes;
     private final RenditionSteps steps;
     private final RenditionSlots slots;
+    private final ImageUsers users;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
-            MergePatcher patcher, LedeConfig config, TransactionSynchronizationRegistry transactions,
-            VersionedWrites writes, RenditionSteps steps, RenditionSlots slots) {
+            MergePatcher patcher, ImageConfig config, TransactionSynchronizationRegistry transactions,
+            VersionedWrites writes, RenditionSteps steps, RenditionSlots slots, ImageUsers users) {
+        this.users = users;
         this.writes = writes;
         this.transactions = transactions;
         this.steps = steps;
@@ -95,18 +95,18 @@ public class ImageService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ImageView upload(Path file, long size, ImageMetadata metadata) throws IOException {
-        if (size > config.images().maxBytes()) {
+        if (size > config.maxBytes()) {
             throw ProblemException.of(ProblemType.TOO_LARGE,
-                    "The file is " + size + " bytes; at most " + config.images().maxBytes() + " are accepted");
+                    "The file is " + size + " bytes; at most " + config.maxBytes() + " are accepted");
         }
         byte[] head = head(file);
         ImageFormat format = ImageFormat.sniff(head).orElseThrow(() -> new ProblemException(ProblemType.forStatus(415,
                 "Only JPEG, PNG, WebP and GIF images are accepted, recognised by their content; this file is none of them")));
         ImageDecoder.Size header = readableHeader(file, format);
         long pixels = header.pixels();
-        if (pixels > config.images().maxPixels()) {
+        if (pixels > config.maxPixels()) {
             throw ProblemException.of(ProblemType.TOO_LARGE, "The image is " + header.width() + "×" + header.height() + " = "
-                    + pixels + " pixels; at most " + config.images().maxPixels() + " are accepted");
+                    + pixels + " pixels; at most " + config.maxPixels() + " are accepted");
         }
         long needed = format.minimumBytes(pixels, head);
         if (size < needed) {
@@ -168,13 +168,12 @@ public class ImageService {
     public void delete(String imageId, IfMatch ifMatch) {
         Image image = lockedForWrite(imageId, ifMatch);
         UUID id = image.id;
-        // Articles being written that use it hold it locked (see missing), so this sees all of them.
-        List<String> users = Article.slugsOfLiveArticlesUsingImage(id);
-        if (!users.isEmpty()) {
+        List<String> live = users.liveUsersOf(id);
+        if (!live.isEmpty()) {
             throw ProblemException.of(ProblemType.CONFLICT, "The image is used by published or scheduled article(s): "
-                    + String.join(", ", users) + "; remove it from them first");
+                    + String.join(", ", live) + "; remove it from them first");
         }
-        Article.forgetImage(id);
+        // Drafts and archived articles that use it lose the reference with it (on delete cascade).
         image.delete();
         Image.flush();
         // Files go once the row's deletion is committed: a rollback must not leave a row without its file.

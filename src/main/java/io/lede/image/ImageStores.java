@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
-import io.lede.common.config.LedeConfig;
 import io.quarkus.logging.Log;
 
 /** The {@link ImageStore} that {@code lede.images.store} names, chosen when the service starts. */
@@ -13,12 +12,11 @@ public class ImageStores {
 
     @Produces
     @ApplicationScoped
-    ImageStore imageStore(LedeConfig config) {
-        LedeConfig.Images images = config.images();
+    ImageStore imageStore(ImageConfig images) {
         return switch (images.store()) {
             case LOCAL -> {
                 Log.infof("Image originals on the local disk under %s", images.dir());
-                yield new LocalImageStore(config);
+                yield new LocalImageStore(images);
             }
             case S3 -> {
                 Log.infof("Image originals in S3 bucket %s%s", images.s3().bucket(),

@@ -6,15 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import io.lede.common.config.LedeConfig;
 
 /** Originals on the local disk under {@code lede.images.dir}; a file appears whole or not at all. */
 public class LocalImageStore implements ImageStore {
 
     private final Path root;
 
-    public LocalImageStore(LedeConfig config) {
-        this.root = Path.of(config.images().dir()).toAbsolutePath().normalize();
+    public LocalImageStore(ImageConfig config) {
+        this.root = Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.config.LedeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -45,9 +44,9 @@ public class RenditionCache {
     private final AtomicLong clock = new AtomicLong();
     private final Counter generated;
 
-    public RenditionCache(LedeConfig config, MeterRegistry registry) throws IOException {
-        this.root = Path.of(config.images().cacheDir()).toAbsolutePath().normalize();
-        this.budget = config.images().cacheBytes();
+    public RenditionCache(ImageConfig config, MeterRegistry registry) throws IOException {
+        this.root = Path.of(config.cacheDir()).toAbsolutePath().normalize();
+        this.budget = config.cacheBytes();
         this.generated = Counter.builder("lede.renditions.generated")
                 .description("Renditions generated (cache misses)").register(registry);
         Files.createDirectories(root);

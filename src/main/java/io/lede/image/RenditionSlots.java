@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.config.LedeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -31,12 +30,12 @@ public class RenditionSlots {
     private final long waitMillis;
     private final Counter refused;
 
-    public RenditionSlots(LedeConfig config, MeterRegistry registry) {
-        if (config.images().maxConcurrentRenditions() < 1) {
+    public RenditionSlots(ImageConfig config, MeterRegistry registry) {
+        if (config.maxConcurrentRenditions() < 1) {
             throw new IllegalArgumentException("lede.images.max-concurrent-renditions must be at least 1");
         }
-        this.slots = new Semaphore(config.images().maxConcurrentRenditions(), true);
-        this.waitMillis = config.images().renditionWait().toMillis();
+        this.slots = new Semaphore(config.maxConcurrentRenditions(), true);
+        this.waitMillis = config.renditionWait().toMillis();
         this.refused = Counter.builder("lede.renditions.refused")
                 .description("Renditions refused with 503 because every slot stayed busy").register(registry);
     }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lede.common.config.LedeConfig;
 
 /**
  * Rendition sizes come in steps ({@code lede.images.widths}): {@code w} is rounded up to the next
@@ -18,8 +17,8 @@ public class RenditionSteps {
 
     private final int[] steps;
 
-    public RenditionSteps(LedeConfig config) {
-        this.steps = config.images().widths().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    public RenditionSteps(ImageConfig config) {
+        this.steps = config.widths().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         if (steps.length == 0 || steps[0] < 1) {
             throw new IllegalArgumentException("lede.images.widths must list positive widths");
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import io.lede.common.config.LedeConfig;
 import io.quarkus.logging.Log;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,7 +31,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
     private final String bucket;
     private final String prefix;
 
-    public S3ImageStore(LedeConfig.Images.S3 config) {
+    public S3ImageStore(ImageConfig.S3 config) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(config.region()))
@@ -60,7 +59,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider credentials(LedeConfig.Images.S3 config) {
+    private static AwsCredentialsProvider credentials(ImageConfig.S3 config) {
         if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get()));

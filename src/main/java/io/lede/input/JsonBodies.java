@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import io.lede.common.config.LedeConfig;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 
@@ -26,9 +25,9 @@ import io.lede.error.ProblemType;
 public class JsonBodies implements ReaderInterceptor {
 
     /** Resolved on first use: providers are made while the application starts, before configuration mappings are. */
-    private final Instance<LedeConfig> config;
+    private final Instance<InputConfig> config;
 
-    public JsonBodies(Instance<LedeConfig> config) {
+    public JsonBodies(Instance<InputConfig> config) {
         this.config = config;
     }
 

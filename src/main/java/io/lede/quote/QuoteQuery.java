@@ -1,14 +1,9 @@
 package io.lede.quote;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.hibernate.query.NativeQuery;
 
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
@@ -24,10 +19,12 @@ public class QuoteQuery {
 
     private final NativeQueries sql;
     private final TimeKeyset keyset;
+    private final QuoteVisibility visibility;
 
-    public QuoteQuery(NativeQueries sql, TimeKeyset keyset) {
+    public QuoteQuery(NativeQueries sql, TimeKeyset keyset, QuoteVisibility visibility) {
         this.sql = sql;
         this.keyset = keyset;
+        this.visibility = visibility;
     }
 
     public List<TimeKeyset.Row> page(QuoteFilter filter, boolean editor) {
@@ -42,28 +39,13 @@ public class QuoteQuery {
     }
 
     public boolean isPublic(UUID id) {
-        return sql.count("quote q", sql.filter().and("q.id = ?", id).and(QuoteVisibility.publicSql("q"))) > 0;
-    }
-
-    /** Of these article ids, the ones of published articles: the only ones a public quote may name. */
-    public Set<UUID> publishedArticles(Collection<UUID> articleIds) {
-        if (articleIds.isEmpty()) {
-            return Set.of();
-        }
-        SqlFilter where = sql.filter().and("a.id in (?)", articleIds).and(QuoteVisibility.publishedArticleSql("a.id"));
-        NativeQuery<Object[]> query = sql.query("select a.id as id from article a" + where.where(), where);
-        query.addScalar("id", UUID.class);
-        Set<UUID> published = new HashSet<>();
-        for (Object id : query.getResultList()) {
-            published.add((UUID) id);
-        }
-        return published;
+        return sql.count("quote q", sql.filter().and("q.id = ?", id).and(visibility.publicSql("q"))) > 0;
     }
 
     private SqlFilter filtered(QuoteFilter filter, boolean editor) {
         SqlFilter where = sql.filter();
         if (!editor) {
-            where.and(QuoteVisibility.publicSql("q"));
+            where.and(visibility.publicSql("q"));
         }
         if (filter.speakerId() != null) {
             where.and("q.speaker_id = ?", filter.speakerId());
@@ -76,7 +58,7 @@ public class QuoteQuery {
             where.and("q.article_id = ?", filter.articleId());
             if (!editor) {
                 // An unpublished article's id must answer like an unknown one.
-                where.and(QuoteVisibility.publishedArticleSql("q.article_id"));
+                where.and(visibility.publishedArticleSql("q.article_id"));
             }
         }
         if (filter.list().language() != null) {

@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lede.article.Article;
 import io.lede.db.RetryOnConflict;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
@@ -47,10 +46,12 @@ public class QuoteService {
     private final SpeakerQuery speakers;
     private final MergePatcher patcher;
     private final VersionedWrites writes;
+    private final QuoteUsers users;
 
     public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher,
-            VersionedWrites writes) {
+            VersionedWrites writes, QuoteUsers users) {
         this.writes = writes;
+        this.users = users;
         this.mapper = mapper;
         this.query = query;
         this.speakers = speakers;
@@ -103,12 +104,12 @@ public class QuoteService {
     public void delete(String id, IfMatch ifMatch) {
         Quote quote = lockedForWrite(id, ifMatch);
         // Articles being written that quote it hold it locked (see missing), so this sees all of them.
-        List<String> users = Article.slugsOfLiveArticlesQuoting(quote.id);
-        if (!users.isEmpty()) {
+        List<String> live = users.liveUsersOf(quote.id);
+        if (!live.isEmpty()) {
             throw ProblemException.of(ProblemType.CONFLICT, "The quote is used by published or scheduled article(s): "
-                    + String.join(", ", users) + "; remove it from their bodies first");
+                    + String.join(", ", live) + "; remove it from their bodies first");
         }
-        Article.forgetQuote(quote.id);
+        // Drafts and archived articles that quote it lose the reference with it (on delete cascade).
         Speaker speaker = quote.speaker;
         quote.delete();
         dropIfUnquoted(speaker);
@@ -176,7 +177,7 @@ public class QuoteService {
 
     /** Quotes as this caller may see them: the public learns which article a quote belongs to only once it is out. */
     private List<QuoteView> toViews(List<Quote> quotes, boolean editor) {
-        Set<UUID> shown = editor ? Set.of() : query.publishedArticles(quotes.stream()
+        Set<UUID> shown = editor ? Set.of() : users.publishedAmong(quotes.stream()
                 .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return quotes.stream()
                 .map(quote -> mapper.toView(quote, editor || quote.articleId == null || shown.contains(quote.articleId))).toList();
@@ -204,7 +205,7 @@ public class QuoteService {
             throw ProblemException.invalid("saidAt", "is in the future");
         }
         // Locked, so that the article cannot go before this quote that links to it is written.
-        if (request.articleId() != null && !Article.existsLockedForShare(request.articleId())) {
+        if (request.articleId() != null && !users.holdArticle(request.articleId())) {
             throw ProblemException.invalid("articleId", "no article has this id");
         }
         quote.speaker = Speaker.named(request.speaker().name());

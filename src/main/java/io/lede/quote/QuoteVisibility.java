@@ -1,27 +1,32 @@
 package io.lede.quote;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 /**
  * Who may see a quote. Editors see every quote. Everyone else sees a quote once it could have been
  * read in public: it belongs to no article, its article is published, or a published article's
  * body quotes it. So a quote gathered for an embargoed story stays hidden until the story is out.
  * Even then the public does not learn that the story exists: a quote names its article, and a list
- * filters by it, only while that article is published.
+ * filters by it, only while that article is published. What "published" means in SQL is the
+ * article feature's to say ({@link QuoteUsers}).
  */
-final class QuoteVisibility {
+@ApplicationScoped
+class QuoteVisibility {
 
-    private QuoteVisibility() {
+    private final QuoteUsers users;
+
+    QuoteVisibility(QuoteUsers users) {
+        this.users = users;
     }
 
-    /** A SQL condition on the quote table aliased {@code q}. */
-    static String publicSql(String q) {
-        return "(" + q + ".article_id is null"
-                + " or exists (select 1 from article va where va.id = " + q + ".article_id and va.status = 'PUBLISHED')"
-                + " or exists (select 1 from article_quote vq join article vb on vb.id = vq.article_id"
-                + " where vq.quote_id = " + q + ".id and vb.status = 'PUBLISHED'))";
+    /** A SQL condition on the quote table aliased {@code q}: the public may see the quote. */
+    String publicSql(String q) {
+        return "(" + q + ".article_id is null or " + users.publishedArticleSql(q + ".article_id")
+                + " or " + users.quotedByPublishedArticleSql(q + ".id") + ")";
     }
 
     /** A SQL condition true when the article with this id (a column or a placeholder) is published. */
-    static String publishedArticleSql(String articleId) {
-        return "exists (select 1 from article pa where pa.id = " + articleId + " and pa.status = 'PUBLISHED')";
+    String publishedArticleSql(String articleId) {
+        return users.publishedArticleSql(articleId);
     }
 }

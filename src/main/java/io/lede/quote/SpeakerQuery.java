@@ -43,9 +43,11 @@ public class SpeakerQuery {
     static final int CURSOR_SIZE = 2;
 
     private final NativeQueries sql;
+    private final QuoteVisibility visibility;
 
-    public SpeakerQuery(NativeQueries sql) {
+    public SpeakerQuery(NativeQueries sql, QuoteVisibility visibility) {
         this.sql = sql;
+        this.visibility = visibility;
     }
 
     /** Up to {@code limit + 1} speakers after the cursor, by normalized name. */
@@ -91,7 +93,7 @@ public class SpeakerQuery {
     private List<Object[]> grouped(String column, String condition, Collection<UUID> speakerIds, boolean editor) {
         SqlFilter where = sql.filter().and("q.speaker_id in (?)" + condition, speakerIds);
         if (!editor) {
-            where.and(QuoteVisibility.publicSql("q"));
+            where.and(visibility.publicSql("q"));
         }
         NativeQuery<Object[]> query = sql.query("select q.speaker_id as speaker_id, " + column + " as label,"
                 + " count(*) as uses, max(q.dated_at) as latest from quote q" + where.where()
@@ -129,7 +131,7 @@ public class SpeakerQuery {
         return rows;
     }
 
-    private static String visible(boolean editor) {
-        return editor ? "" : " and " + QuoteVisibility.publicSql("q");
+    private String visible(boolean editor) {
+        return editor ? "" : " and " + visibility.publicSql("q");
     }
 }

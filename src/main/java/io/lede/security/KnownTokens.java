@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lede.cache.ContentChanged;
 import io.lede.cache.ContentChanges;
 import io.lede.cache.SurrogateKeys;
-import io.lede.common.config.LedeConfig;
 
 /**
  * Tokens recognised from memory (hash of the secret to holder), so that a partner's reads cost no
@@ -42,11 +41,11 @@ public class KnownTokens {
         }
     }
 
-    private final LedeConfig config;
+    private final SecurityConfig config;
     private final ContentChanges changes;
     private final Cache<String, Remembered> tokens = Caffeine.newBuilder().maximumSize(MAX_TOKENS).build();
 
-    public KnownTokens(LedeConfig config, ContentChanges changes) {
+    public KnownTokens(SecurityConfig config, ContentChanges changes) {
         this.config = config;
         this.changes = changes;
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import io.lede.common.config.LedeConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,7 +24,7 @@ public class RateLimits {
     static final String ANONYMOUS = "anonymous";
     static final String READER = "reader";
 
-    private final LedeConfig config;
+    private final SecurityConfig config;
     private final KeyedRateLimiter anonymous;
     private final KeyedRateLimiter readers;
     private final KeyedRateLimiter failedAuthentications;
@@ -33,14 +32,14 @@ public class RateLimits {
     private final boolean shared;
     private final AtomicBoolean redisDown = new AtomicBoolean();
 
-    public RateLimits(LedeConfig config, Instance<RedisBuckets> redis) {
+    public RateLimits(SecurityConfig config, Instance<RedisBuckets> redis) {
         this.config = config;
-        LedeConfig.RateLimit limits = config.rateLimit();
+        SecurityConfig.RateLimit limits = config.rateLimit();
         this.anonymous = new KeyedRateLimiter(limits.anonymousPerMinute(), limits.maxClients());
         this.readers = new KeyedRateLimiter(limits.readerPerMinute(), limits.maxClients());
         this.failedAuthentications = new KeyedRateLimiter(limits.failedAuthPerMinute(), limits.maxClients());
         this.redis = redis;
-        this.shared = limits.store() == LedeConfig.RateLimit.Store.REDIS;
+        this.shared = limits.store() == SecurityConfig.RateLimit.Store.REDIS;
     }
 
     /** Whether buckets are shared by the replicas (Redis), so the answer may take a round trip. */

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.lede.common.config.LedeConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The rendition cache on a real disk folder with a tiny budget. */
@@ -78,19 +77,12 @@ class RenditionCacheTest {
     }
 
     /** Only the two settings the cache reads; any other call is a test bug. */
-    private static LedeConfig config(Path folder, long budget) {
-        LedeConfig.Images images = (LedeConfig.Images) Proxy.newProxyInstance(LedeConfig.class.getClassLoader(),
-                new Class<?>[] { LedeConfig.Images.class }, (proxy, method, args) -> switch (method.getName()) {
+    private static ImageConfig config(Path folder, long budget) {
+        return (ImageConfig) Proxy.newProxyInstance(ImageConfig.class.getClassLoader(),
+                new Class<?>[] { ImageConfig.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "cacheDir" -> folder.toString();
                     case "cacheBytes" -> budget;
                     default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return (LedeConfig) Proxy.newProxyInstance(LedeConfig.class.getClassLoader(), new Class<?>[] { LedeConfig.class },
-                (proxy, method, args) -> {
-                    if (method.getName().equals("images")) {
-                        return images;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
                 });
     }
 }

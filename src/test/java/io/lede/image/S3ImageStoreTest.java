@@ -93,7 +93,7 @@ class S3ImageStoreTest {
     }
 
     /** An S3 configuration pointing at a port nothing listens on. */
-    static final class UnreachableS3 implements io.lede.common.config.LedeConfig.Images.S3 {
+    static final class UnreachableS3 implements ImageConfig.S3 {
         @Override
         public java.util.Optional<java.net.URI> endpoint() {
             return java.util.Optional.of(java.net.URI.create("http://127.0.0.1:1"));

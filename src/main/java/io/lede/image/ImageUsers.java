@@ -1,0 +1,18 @@
+package io.lede.image;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who uses images: the articles. Articles refer to images, never the other way round, so the
+ * article feature implements this for the image feature, which never imports it.
+ */
+public interface ImageUsers {
+
+    /**
+     * Slugs of the published or scheduled articles that use this image (lead or body), in order.
+     * Articles being written that use it hold it locked (see {@link ImageService#missing}), so this
+     * sees all of them.
+     */
+    List<String> liveUsersOf(UUID imageId);
+}
