@@ -31,7 +31,7 @@ import io.lede.paging.Cursor;
 import io.lede.paging.TimeKeyset;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
-import io.lede.text.Ids;
+import io.lede.security.Audience;
 import io.lede.text.Languages;
 import io.quarkus.logging.Log;
 
@@ -74,7 +74,7 @@ public class ArticleService {
     /** The quotes of an article found with {@link #find}: body order first, then others linked to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> quotesOf(ArticleView article, boolean editor) {
-        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), editor);
+        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), audience(editor));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -175,7 +175,7 @@ public class ArticleService {
 
     /** Writes address articles by id only; a slug or anything else is an unknown id. */
     private Article lockedForWrite(String id, IfMatch ifMatch) {
-        return writes.checked(Ids.parse(id).flatMap(Article::lockedById), "article", id, ifMatch, article -> view(article, true));
+        return writes.lock(id, "article", Article::lockedById, ifMatch, article -> view(article, true));
     }
 
     /** Every check that queries runs before the entity is touched, so one write flushes once. */
@@ -232,7 +232,7 @@ public class ArticleService {
         List<ArticleView> result = views;
         if (includes.has(ArticleResource.INCLUDE_QUOTES)) {
             Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList(),
-                    editor);
+                    audience(editor));
             result = result.stream().map(view -> view.withBody(view.body().stream()
                     .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
                     .toList())).toList();
@@ -333,6 +333,11 @@ public class ArticleService {
 
     private ArticleView view(Article article, boolean editor) {
         return mapper.toView(article, Article.translationsOf(article.translationGroup, !editor));
+    }
+
+    /** Until the read path takes an Audience itself. */
+    private static Audience audience(boolean editor) {
+        return editor ? Audience.EDITOR : Audience.ANONYMOUS;
     }
 
     /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */

@@ -1,11 +1,5 @@
 package io.lede.delivery;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -25,43 +19,25 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.article.Article;
 import io.lede.cache.SurrogateKeys;
-import io.lede.article.ArticleConfig;
-import io.lede.http.HttpConfig;
 import io.lede.error.Problem;
-import io.lede.error.ProblemException;
-import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
-import io.lede.image.ImageService;
-import io.lede.image.ImageView;
 import io.lede.input.QueryParams;
 import io.lede.openapi.LedeApiDefinition;
+import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/feeds")
 @Tag(name = "Delivery")
 public class FeedResource {
 
-    static final String LATEST = "latest";
-    static final int ITEMS = 50;
-
-    private final DeliveryService delivery;
-    private final ImageService images;
-    private final FeedWriter writer;
+    private final FeedService feeds;
     private final Representations representations;
-    private final ArticleConfig site;
-    private final HttpConfig http;
     private final SecurityIdentity caller;
 
-    public FeedResource(DeliveryService delivery, ImageService images, FeedWriter writer, Representations representations,
-            ArticleConfig site, HttpConfig http, SecurityIdentity caller) {
-        this.delivery = delivery;
-        this.images = images;
-        this.writer = writer;
+    public FeedResource(FeedService feeds, Representations representations, SecurityIdentity caller) {
+        this.feeds = feeds;
         this.representations = representations;
-        this.site = site;
-        this.http = http;
         this.caller = caller;
     }
 
@@ -84,35 +60,22 @@ public class FeedResource {
             @RestPath @Parameter(description = "rss, atom or json", schema = @Schema(type = SchemaType.STRING, enumeration = { "rss", "atom", "json" })) String format,
             @RestQuery @Parameter(description = "Only this language (BCP-47); overrides Accept-Language", example = "en") String lang,
             @RestHeader("Accept-Language") @Parameter(hidden = true) String acceptLanguage) {
-        String section = LATEST.equals(name) ? null : name;
-        if (section != null && !delivery.sectionExists(section)) {
-            throw ProblemException.notFound("section", name);
-        }
-        Optional<String> language = delivery.language(QueryParams.language(lang, "lang"), acceptLanguage);
-        List<Article> articles = delivery.newest(section, language.orElse(null), ITEMS);
-        Map<UUID, ImageView> leadImages = images.views(articles.stream().map(a -> a.leadImageId).filter(Objects::nonNull).toList());
-        String apiBase = http.publicUrl().orElse(uriInfo.getBaseUri().toString());
+        String section = FeedService.LATEST.equals(name) ? null : name;
         FeedWriter.Format type = FeedWriter.Format.of(format);
-        String home = site.siteUrl().replaceAll("/+$", "");
-        FeedWriter.Channel channel = new FeedWriter.Channel(
-                section == null ? "Lede: latest" : "Lede: " + section,
-                section == null ? "The newest stories" : "The newest stories in " + section,
-                section == null ? home : home + "/" + section,
-                FeedWriter.absolute(apiBase, uriInfo.getRequestUri().getRawPath()),
-                language.orElse(null));
-        Response.ResponseBuilder response = representations.conditional(request,
-                writer.write(type, channel, articles, leadImages, apiBase), type.mediaType(),
-                CachePolicy.of(!caller.isAnonymous(), true))
+        FeedService.Feed feed = feeds.feed(section, type, QueryParams.language(lang, "lang"), acceptLanguage,
+                uriInfo.getBaseUri().toString(), uriInfo.getRequestUri().getRawPath());
+        Response.ResponseBuilder response = representations.conditional(request, feed.bytes(), type.mediaType(),
+                Audience.of(caller).cachePolicy())
                 .header(HttpHeaders.VARY, "Accept-Language");
         SurrogateKeys keys = SurrogateKeys.of("feeds").sectionList(section);
         if (lang == null && acceptLanguage != null && !acceptLanguage.isBlank()) {
             // The language was picked among those published, which any publication may change.
             keys.add(SurrogateKeys.ALL_SECTIONS);
         }
-        articles.forEach(article -> keys.add("article", article.id));
-        leadImages.keySet().forEach(image -> keys.add("image", image));
+        feed.articleIds().forEach(article -> keys.add("article", article));
+        feed.imageIds().forEach(image -> keys.add("image", image));
         response.header(SurrogateKeys.HEADER, keys.value());
-        language.ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
+        feed.language().ifPresent(tag -> response.header(HttpHeaders.CONTENT_LANGUAGE, tag));
         return response.build();
     }
 }

@@ -23,12 +23,12 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.cache.SurrogateKeys;
-import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
 import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
+import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/headlines")
@@ -65,7 +65,7 @@ public class HeadlineResource {
         List<HeadlineView> headlines = delivery.headlines(sectionName, language.orElse(null),
                 QueryParams.intInRange(limit, "limit", 10, 1, 50));
         Response.ResponseBuilder response = representations.page(request, new CursorPage<>(headlines, null, null),
-                FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
+                FieldSelection.ALL, Audience.of(caller).cachePolicy())
                 .header(HttpHeaders.VARY, "Accept-Language");
         SurrogateKeys keys = SurrogateKeys.of("headlines").sectionList(sectionName);
         if (lang == null && acceptLanguage != null && !acceptLanguage.isBlank()) {

@@ -19,16 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.lede.cache.SurrogateKeys;
 import io.lede.article.ArticleConfig;
+import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
-import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
 import io.lede.openapi.LedeApiDefinition;
+import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/oembed")
@@ -75,7 +75,7 @@ public class OEmbedResource {
         Optional<Integer> height = Optional.ofNullable(maxheight).map(h -> QueryParams.intInRange(h, "maxheight", 0, 1, 10_000));
         OEmbedService.Embed embed = oembed.embed(target, width, height)
                 .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "Not a published article of " + config.siteUrl()));
-        return representations.item(request, embed.view(), FieldSelection.ALL, CachePolicy.of(!caller.isAnonymous(), true))
+        return representations.item(request, embed.view(), FieldSelection.ALL, Audience.of(caller).cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of("oembed").add("article", embed.articleId())
                         .add("image", embed.imageId()).value()).build();
     }

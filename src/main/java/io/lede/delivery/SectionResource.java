@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.lede.cache.SurrogateKeys;
-import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
+import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/sections")
@@ -50,7 +50,7 @@ public class SectionResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
-                CachePolicy.of(!caller.isAnonymous(), true)).header(SurrogateKeys.HEADER, SurrogateKeys.of("sections", SurrogateKeys.ALL_SECTIONS).value()).build();
+                Audience.of(caller).cachePolicy()).header(SurrogateKeys.HEADER, SurrogateKeys.of("sections", SurrogateKeys.ALL_SECTIONS).value()).build();
     }
 
     /** The shape of the response, for the OpenAPI document. */

@@ -19,6 +19,7 @@ import io.lede.db.SqlFilter;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.lede.input.Includes;
+import io.lede.paging.Slice;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -65,22 +66,16 @@ public class SyncService {
             throw ProblemException.of(ProblemType.GONE, "This sync token is older than the deletions kept ("
                     + config.tombstoneRetention().toDays() + " days); start over without since");
         }
-        List<Change> changes = changesAfter(token, limit + 1);
-        boolean more = changes.size() > limit;
-        List<Change> page = more ? changes.subList(0, limit) : changes;
-
-        List<UUID> upserts = page.stream().filter(Change::upsert).map(Change::id).toList();
-        List<String> deletes = page.stream().filter(change -> !change.upsert()).map(change -> change.id().toString()).toList();
-        SyncToken next;
-        if (more) {
-            Change last = page.get(page.size() - 1);
-            next = token.after(last.at(), last.id());
-        } else {
+        Slice<Change> page = Slice.of(changesAfter(token, limit + 1), limit);
+        List<UUID> upserts = page.rows().stream().filter(Change::upsert).map(Change::id).toList();
+        List<String> deletes = page.rows().stream().filter(change -> !change.upsert()).map(change -> change.id().toString()).toList();
+        SyncToken next = page.next(last -> token.after(last.at(), last.id()));
+        if (next == null) {
             // Up to date: the next delta starts a little before now (see COMMIT_SKEW); what it sends again is harmless.
             Instant position = now.minus(COMMIT_SKEW);
             next = token.delta(position.isAfter(token.at()) ? position : token.at(), SyncToken.LOWEST);
         }
-        return new SyncPage(articles.viewsOf(upserts, false, Includes.NONE), deletes, tokens.encode(next), more);
+        return new SyncPage(articles.viewsOf(upserts, false, Includes.NONE), deletes, tokens.encode(next), page.more());
     }
 
     /** Tombstones older than the retention go; tokens that depended on them get 410. */

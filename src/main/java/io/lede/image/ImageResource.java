@@ -47,17 +47,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
-import io.lede.http.CachePolicy;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
 import io.lede.openapi.LedeApiDefinition;
-import io.lede.paging.CursorPage;
-import io.lede.paging.PageLinks;
+import io.lede.paging.Page;
 import io.lede.paging.PageParams;
 import io.lede.paging.TimeKeyset;
 import io.lede.paging.TimeOrder;
+import io.lede.security.Audience;
 import io.lede.security.Roles;
 import io.lede.text.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -133,12 +132,11 @@ public class ImageResource {
             @RestQuery @Parameter(description = "Only images whose credit contains this (case-insensitive)", example = "AFP") String credit,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,caption,renditions") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
-        ImageService.Page page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300),
+        Page<ImageView> page = images.list(QueryParams.text(q, "q", 200), QueryParams.text(credit, "credit", 300),
                 paging.after(TimeOrder.NEWEST.apiName(), TimeKeyset.CURSOR_SIZE), paging.limit(), paging.count());
-        CursorPage<ImageView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
         SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.IMAGES);
         page.items().forEach(image -> keys.add("image", image.id()));
-        return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
+        return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -155,7 +153,7 @@ public class ImageResource {
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, ImageView.FIELDS);
-        return representations.item(request, images.find(id), selection, policy())
+        return representations.item(request, images.find(id), selection, audience().cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", canonical(id)).value()).build();
     }
 
@@ -258,8 +256,8 @@ public class ImageResource {
         return Response.noContent().build();
     }
 
-    private CachePolicy policy() {
-        return CachePolicy.of(!caller.isAnonymous(), true);
+    private Audience audience() {
+        return Audience.of(caller);
     }
 
     private static ImageCodec.Spec spec(String w, String h, String fit, String format) {

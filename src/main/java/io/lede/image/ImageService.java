@@ -33,6 +33,7 @@ import io.lede.http.Representations;
 import io.lede.http.VersionedWrites;
 import io.lede.input.MergePatcher;
 import io.lede.paging.Cursor;
+import io.lede.paging.Page;
 import io.lede.paging.TimeKeyset;
 import io.lede.paging.TimeOrder;
 import io.lede.text.Ids;
@@ -47,9 +48,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Transactional
 @RetryOnConflict
 public class ImageService {
-
-    public record Page(List<ImageView> items, Cursor next, Long total) {
-    }
 
     /**
      * Bytes to send, their type, a strong ETag that names exactly these bytes, and for a rendition the
@@ -144,15 +142,12 @@ public class ImageService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(String q, String credit, Cursor after, int limit, boolean count) {
-        List<TimeKeyset.Row> rows = query.page(q, credit, after, limit);
-        boolean more = rows.size() > limit;
-        List<TimeKeyset.Row> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, Image> byId = Image.withIds(page.stream().map(TimeKeyset.Row::id).toList()).stream()
-                .collect(Collectors.toMap(image -> image.id, Function.identity()));
-        List<ImageView> items = page.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
-        Cursor next = more ? page.get(page.size() - 1).cursor(TimeOrder.NEWEST) : null;
-        return new Page(items, next, count ? query.count(q, credit) : null);
+    public Page<ImageView> list(String q, String credit, Cursor after, int limit, boolean count) {
+        return Page.of(query.page(q, credit, after, limit), limit, rows -> {
+            Map<UUID, Image> byId = Image.withIds(rows.stream().map(TimeKeyset.Row::id).toList()).stream()
+                    .collect(Collectors.toMap(image -> image.id, Function.identity()));
+            return rows.stream().map(row -> mapper.toView(byId.get(row.id()))).toList();
+        }, row -> row.cursor(TimeOrder.NEWEST), count ? query.count(q, credit) : null);
     }
 
     /** PATCH: merges into the version the caller's If-Match names. */
@@ -261,7 +256,7 @@ public class ImageService {
 
     /** Writes lock the image until the transaction ends, and check If-Match against it first. */
     private Image lockedForWrite(String id, IfMatch ifMatch) {
-        return writes.checked(Ids.parse(id).flatMap(Image::lockedById), "image", id, ifMatch, mapper::toView);
+        return writes.lock(id, "image", Image::lockedById, ifMatch, mapper::toView);
     }
 
     private Image load(String id) {

@@ -10,6 +10,7 @@ import io.lede.db.SqlFilter;
 import io.lede.db.TextSearch;
 import io.lede.paging.TimeKeyset;
 import io.lede.paging.TimeOrder;
+import io.lede.security.Audience;
 
 /** The quote list query: filters, visibility and full-text search over the text, paged by time. */
 @ApplicationScoped
@@ -27,24 +28,24 @@ public class QuoteQuery {
         this.visibility = visibility;
     }
 
-    public List<TimeKeyset.Row> page(QuoteFilter filter, boolean editor) {
-        SqlFilter where = filtered(filter, editor);
+    public List<TimeKeyset.Row> page(QuoteFilter filter, Audience audience) {
+        SqlFilter where = filtered(filter, audience);
         String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
         return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, filter.list().order(),
                 filter.list().after(), filter.list().limit()));
     }
 
-    public long count(QuoteFilter filter, boolean editor) {
-        return sql.count("quote q", filtered(filter, editor));
+    public long count(QuoteFilter filter, Audience audience) {
+        return sql.count("quote q", filtered(filter, audience));
     }
 
     public boolean isPublic(UUID id) {
         return sql.count("quote q", sql.filter().and("q.id = ?", id).and(visibility.publicSql("q"))) > 0;
     }
 
-    private SqlFilter filtered(QuoteFilter filter, boolean editor) {
+    private SqlFilter filtered(QuoteFilter filter, Audience audience) {
         SqlFilter where = sql.filter();
-        if (!editor) {
+        if (!audience.seesUnpublished()) {
             where.and(visibility.publicSql("q"));
         }
         if (filter.speakerId() != null) {
@@ -56,7 +57,7 @@ public class QuoteQuery {
         }
         if (filter.articleId() != null) {
             where.and("q.article_id = ?", filter.articleId());
-            if (!editor) {
+            if (!audience.seesUnpublished()) {
                 // An unpublished article's id must answer like an unknown one.
                 where.and(visibility.publishedArticleSql("q.article_id"));
             }

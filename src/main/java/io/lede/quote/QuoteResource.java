@@ -39,13 +39,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
-import io.lede.http.CachePolicy;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.openapi.LedeApiDefinition;
-import io.lede.paging.CursorPage;
-import io.lede.paging.PageLinks;
+import io.lede.paging.Page;
+import io.lede.security.Audience;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -78,11 +77,10 @@ public class QuoteResource {
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        QuoteService.Page<QuoteView> page = quotes.list(params.toFilter(), caller.hasRole(Roles.EDITOR));
-        CursorPage<QuoteView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        Page<QuoteView> page = quotes.list(params.toFilter(), audience());
         SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.QUOTES, SurrogateKeys.QUOTE_VISIBILITY);
         page.items().forEach(quote -> keys.add("quote", quote.id()));
-        return representations.page(request, body, selection, policy()).header(SurrogateKeys.HEADER, keys.value()).build();
+        return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -99,8 +97,8 @@ public class QuoteResource {
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        QuoteView quote = quotes.find(id, caller.hasRole(Roles.EDITOR));
-        return representations.item(request, quote, selection, policy())
+        QuoteView quote = quotes.find(id, audience());
+        return representations.item(request, quote, selection, audience().cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("quote", quote.id()).value()).build();
     }
 
@@ -193,9 +191,8 @@ public class QuoteResource {
         return Response.noContent().build();
     }
 
-    /** Anonymous callers only ever see public quotes; any caller with a token gets a private response. */
-    private CachePolicy policy() {
-        return CachePolicy.of(!caller.isAnonymous(), true);
+    private Audience audience() {
+        return Audience.of(caller);
     }
 
     /** The shape of a list response, for the OpenAPI document. */

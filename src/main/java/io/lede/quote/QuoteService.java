@@ -27,7 +27,9 @@ import io.lede.http.IfMatch;
 import io.lede.http.VersionedWrites;
 import io.lede.input.MergePatcher;
 import io.lede.paging.Cursor;
+import io.lede.paging.Page;
 import io.lede.paging.TimeKeyset;
+import io.lede.security.Audience;
 import io.lede.text.Ids;
 import io.lede.text.Languages;
 import io.quarkus.logging.Log;
@@ -37,9 +39,6 @@ import io.quarkus.logging.Log;
 @Transactional
 @RetryOnConflict
 public class QuoteService {
-
-    public record Page<T>(List<T> items, Cursor next, Long total) {
-    }
 
     private final QuoteMapper mapper;
     private final QuoteQuery query;
@@ -59,24 +58,21 @@ public class QuoteService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public QuoteView find(String id, boolean editor) {
+    public QuoteView find(String id, Audience audience) {
         UUID quoteId = parse(id, "quote");
         return Quote.<Quote> findByIdOptional(quoteId)
-                .filter(quote -> editor || query.isPublic(quoteId))
-                .map(quote -> toViews(List.of(quote), editor).get(0))
+                .filter(quote -> audience.seesUnpublished() || query.isPublic(quoteId))
+                .map(quote -> toViews(List.of(quote), audience).get(0))
                 .orElseThrow(() -> ProblemException.notFound("quote", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<QuoteView> list(QuoteFilter filter, boolean editor) {
-        List<TimeKeyset.Row> rows = query.page(filter, editor);
-        boolean more = rows.size() > filter.list().limit();
-        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
-        Map<UUID, Quote> byId = Quote.withSpeakers(page.stream().map(TimeKeyset.Row::id).toList()).stream()
-                .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
-        List<QuoteView> items = toViews(page.stream().map(row -> byId.get(row.id())).toList(), editor);
-        Cursor next = more ? page.get(page.size() - 1).cursor(filter.list().order()) : null;
-        return new Page<>(items, next, filter.list().count() ? query.count(filter, editor) : null);
+    public Page<QuoteView> list(QuoteFilter filter, Audience audience) {
+        return Page.of(query.page(filter, audience), filter.list().limit(), rows -> {
+            Map<UUID, Quote> byId = Quote.withSpeakers(rows.stream().map(TimeKeyset.Row::id).toList()).stream()
+                    .collect(Collectors.toMap(quote -> quote.id, Function.identity()));
+            return toViews(rows.stream().map(row -> byId.get(row.id())).toList(), audience);
+        }, row -> row.cursor(filter.list().order()), filter.list().count() ? query.count(filter, audience) : null);
     }
 
     public QuoteView create(QuoteRequest request) {
@@ -117,23 +113,19 @@ public class QuoteService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SpeakerView> speakers(String q, Cursor after, int limit, boolean count, boolean editor) {
-        List<SpeakerQuery.Row> rows = speakers.page(q, after, limit, editor);
-        boolean more = rows.size() > limit;
-        List<SpeakerQuery.Row> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, SpeakerQuery.Label> labels = page.isEmpty() ? Map.of()
-                : speakers.labels(page.stream().map(SpeakerQuery.Row::id).toList(), editor);
-        List<SpeakerView> items = page.stream().map(row -> mapper.toView(row, labels.get(row.id()))).toList();
-        Cursor next = more ? page.get(page.size() - 1).cursor() : null;
-        return new Page<>(items, next, count ? speakers.count(q, editor) : null);
+    public Page<SpeakerView> speakers(String q, Cursor after, int limit, boolean count, Audience audience) {
+        return Page.of(speakers.page(q, after, limit, audience), limit, rows -> {
+            Map<UUID, SpeakerQuery.Label> labels = speakers.labels(rows.stream().map(SpeakerQuery.Row::id).toList(), audience);
+            return rows.stream().map(row -> mapper.toView(row, labels.get(row.id()))).toList();
+        }, SpeakerQuery.Row::cursor, count ? speakers.count(q, audience) : null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public SpeakerView speaker(String id, boolean editor) {
+    public SpeakerView speaker(String id, Audience audience) {
         UUID speakerId = parse(id, "speaker");
-        SpeakerQuery.Row row = speakers.one(speakerId, editor).stream().findFirst()
+        SpeakerQuery.Row row = speakers.one(speakerId, audience).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("speaker", id));
-        return mapper.toView(row, speakers.labels(List.of(speakerId), editor).get(speakerId));
+        return mapper.toView(row, speakers.labels(List.of(speakerId), audience).get(speakerId));
     }
 
     /**
@@ -159,28 +151,29 @@ public class QuoteService {
 
     /** The quotes with these ids, for inlining; the caller already may see the article that uses them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, QuoteView> views(Collection<UUID> ids, boolean editor) {
-        return toViews(Quote.withSpeakers(new HashSet<>(ids)), editor).stream()
+    public Map<UUID, QuoteView> views(Collection<UUID> ids, Audience audience) {
+        return toViews(Quote.withSpeakers(new HashSet<>(ids)), audience).stream()
                 .collect(Collectors.toMap(view -> UUID.fromString(view.id()), Function.identity()));
     }
 
     /** An article's quotes: those its body uses, in body order, then others linked to it, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder, boolean editor) {
-        Map<UUID, QuoteView> inBody = views(bodyOrder, editor);
+    public List<QuoteView> forArticle(UUID articleId, List<UUID> bodyOrder, Audience audience) {
+        Map<UUID, QuoteView> inBody = views(bodyOrder, audience);
         Map<UUID, QuoteView> ordered = new LinkedHashMap<>();
         bodyOrder.stream().filter(inBody::containsKey).forEach(id -> ordered.putIfAbsent(id, inBody.get(id)));
         List<Quote> linked = Quote.linkedTo(articleId).stream().filter(quote -> !ordered.containsKey(quote.id)).toList();
-        toViews(linked, editor).forEach(view -> ordered.put(UUID.fromString(view.id()), view));
+        toViews(linked, audience).forEach(view -> ordered.put(UUID.fromString(view.id()), view));
         return new ArrayList<>(ordered.values());
     }
 
     /** Quotes as this caller may see them: the public learns which article a quote belongs to only once it is out. */
-    private List<QuoteView> toViews(List<Quote> quotes, boolean editor) {
-        Set<UUID> shown = editor ? Set.of() : users.publishedAmong(quotes.stream()
+    private List<QuoteView> toViews(List<Quote> quotes, Audience audience) {
+        boolean all = audience.seesUnpublished();
+        Set<UUID> shown = all ? Set.of() : users.publishedAmong(quotes.stream()
                 .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return quotes.stream()
-                .map(quote -> mapper.toView(quote, editor || quote.articleId == null || shown.contains(quote.articleId))).toList();
+                .map(quote -> mapper.toView(quote, all || quote.articleId == null || shown.contains(quote.articleId))).toList();
     }
 
     private QuoteView write(Quote quote, QuoteRequest request) {
@@ -195,7 +188,7 @@ public class QuoteService {
 
     /** Writes address quotes by id; locked until the transaction ends, and checked against If-Match. */
     private Quote lockedForWrite(String id, IfMatch ifMatch) {
-        return writes.checked(Ids.parse(id).flatMap(Quote::lockedById), "quote", id, ifMatch, mapper::toView);
+        return writes.lock(id, "quote", Quote::lockedById, ifMatch, mapper::toView);
     }
 
     private void apply(QuoteRequest request, Quote quote) {

@@ -15,6 +15,7 @@ import org.hibernate.query.NativeQuery;
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
 import io.lede.paging.Cursor;
+import io.lede.security.Audience;
 
 /**
  * Speakers in name order, with counts, latest dates, names and roles taken from the quotes the
@@ -51,28 +52,28 @@ public class SpeakerQuery {
     }
 
     /** Up to {@code limit + 1} speakers after the cursor, by normalized name. */
-    public List<Row> page(String q, Cursor after, int limit, boolean editor) {
-        SqlFilter where = filtered(q, null, editor);
+    public List<Row> page(String q, Cursor after, int limit, Audience audience) {
+        SqlFilter where = filtered(q, null, audience);
         if (after != null) {
             where.and("(s.normalized_name, s.id) > (" + where.bind(after.string(0)) + ", " + where.bind(after.uuid(1)) + ")");
         }
-        return rows(where, " order by s.normalized_name, s.id", limit + 1, editor);
+        return rows(where, " order by s.normalized_name, s.id", limit + 1, audience);
     }
 
-    public long count(String q, boolean editor) {
-        return sql.count("speaker s", filtered(q, null, editor));
+    public long count(String q, Audience audience) {
+        return sql.count("speaker s", filtered(q, null, audience));
     }
 
-    public List<Row> one(UUID id, boolean editor) {
-        return rows(filtered(null, id, editor), "", 1, editor);
+    public List<Row> one(UUID id, Audience audience) {
+        return rows(filtered(null, id, audience), "", 1, audience);
     }
 
     /** For each speaker, the name to show and their roles, from the quotes the caller may see. */
-    public Map<UUID, Label> labels(Collection<UUID> speakerIds, boolean editor) {
+    public Map<UUID, Label> labels(Collection<UUID> speakerIds, Audience audience) {
         Map<UUID, String> names = new HashMap<>();
         Map<UUID, Long> bestUses = new HashMap<>();
         // Spellings newest first, so that on a tie the latest one is kept.
-        for (Object[] row : grouped("q.speaker_name", "", speakerIds, editor)) {
+        for (Object[] row : grouped("q.speaker_name", "", speakerIds, audience)) {
             UUID id = (UUID) row[0];
             long uses = ((Number) row[2]).longValue();
             if (uses > bestUses.getOrDefault(id, 0L)) {
@@ -81,7 +82,7 @@ public class SpeakerQuery {
             }
         }
         Map<UUID, List<String>> roles = new HashMap<>();
-        for (Object[] row : grouped("q.speaker_role", " and q.speaker_role is not null", speakerIds, editor)) {
+        for (Object[] row : grouped("q.speaker_role", " and q.speaker_role is not null", speakerIds, audience)) {
             roles.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((String) row[1]);
         }
         Map<UUID, Label> labels = new HashMap<>();
@@ -90,9 +91,9 @@ public class SpeakerQuery {
     }
 
     /** (speaker, value, uses, latest) for each distinct value of a quote column, the most recent first. */
-    private List<Object[]> grouped(String column, String condition, Collection<UUID> speakerIds, boolean editor) {
+    private List<Object[]> grouped(String column, String condition, Collection<UUID> speakerIds, Audience audience) {
         SqlFilter where = sql.filter().and("q.speaker_id in (?)" + condition, speakerIds);
-        if (!editor) {
+        if (!audience.seesUnpublished()) {
             where.and(visibility.publicSql("q"));
         }
         NativeQuery<Object[]> query = sql.query("select q.speaker_id as speaker_id, " + column + " as label,"
@@ -103,9 +104,9 @@ public class SpeakerQuery {
         return query.getResultList();
     }
 
-    private SqlFilter filtered(String q, UUID id, boolean editor) {
+    private SqlFilter filtered(String q, UUID id, Audience audience) {
         SqlFilter where = sql.filter();
-        where.and("exists (select 1 from quote q where q.speaker_id = s.id" + visible(editor) + ")");
+        where.and("exists (select 1 from quote q where q.speaker_id = s.id" + visible(audience) + ")");
         if (id != null) {
             where.and("s.id = ?", id);
         }
@@ -115,8 +116,8 @@ public class SpeakerQuery {
         return where;
     }
 
-    private List<Row> rows(SqlFilter where, String order, int limit, boolean editor) {
-        String perSpeaker = " from quote q where q.speaker_id = s.id" + visible(editor);
+    private List<Row> rows(SqlFilter where, String order, int limit, Audience audience) {
+        String perSpeaker = " from quote q where q.speaker_id = s.id" + visible(audience);
         NativeQuery<Object[]> query = sql.query("select s.id as id, s.normalized_name as normalized_name,"
                 + " (select count(*)" + perSpeaker + ") as quote_count,"
                 + " (select max(q.dated_at)" + perSpeaker + ") as latest"
@@ -131,7 +132,7 @@ public class SpeakerQuery {
         return rows;
     }
 
-    private String visible(boolean editor) {
-        return editor ? "" : " and " + visibility.publicSql("q");
+    private String visible(Audience audience) {
+        return audience.seesUnpublished() ? "" : " and " + visibility.publicSql("q");
     }
 }

@@ -25,15 +25,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
-import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
 import io.lede.openapi.LedeApiDefinition;
-import io.lede.paging.CursorPage;
-import io.lede.paging.PageLinks;
+import io.lede.paging.Page;
 import io.lede.paging.PageParams;
-import io.lede.security.Roles;
+import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/v1/speakers")
@@ -61,11 +59,9 @@ public class SpeakerResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q) {
-        QuoteService.Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200),
-                paging.after(SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE), paging.limit(), paging.count(),
-                caller.hasRole(Roles.EDITOR));
-        CursorPage<SpeakerView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
-        return representations.page(request, body, FieldSelection.ALL, policy())
+        Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200),
+                paging.after(SpeakerQuery.SORT, SpeakerQuery.CURSOR_SIZE), paging.limit(), paging.count(), audience());
+        return representations.page(request, page.body(uriInfo), FieldSelection.ALL, audience().cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.SPEAKERS, SurrogateKeys.QUOTE_VISIBILITY).value()).build();
     }
 
@@ -80,14 +76,14 @@ public class SpeakerResource {
     @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
-        SpeakerView speaker = quotes.speaker(id, caller.hasRole(Roles.EDITOR));
-        return representations.item(request, speaker, FieldSelection.ALL, policy())
+        SpeakerView speaker = quotes.speaker(id, audience());
+        return representations.item(request, speaker, FieldSelection.ALL, audience().cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("speaker", speaker.id()).value())
                 .build();
     }
 
-    private CachePolicy policy() {
-        return CachePolicy.of(!caller.isAnonymous(), true);
+    private Audience audience() {
+        return Audience.of(caller);
     }
 
     /** The shape of a list response, for the OpenAPI document. */
