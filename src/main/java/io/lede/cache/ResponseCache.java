@@ -1,12 +1,8 @@
 package io.lede.cache;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,87 +70,15 @@ public class ResponseCache {
     static final String STARTED = "lede.response-cache.started";
     static final String FLIGHT = "lede.response-cache.flight";
 
-    /** Headers that belong to one exchange, not to the representation. */
-    private static final Set<String> PER_EXCHANGE = Set.of("ratelimit", "ratelimit-policy", "set-cookie", "date",
-            "content-length", "transfer-encoding", "content-encoding", "x-request-id", "retry-after",
-            "x-cache", CachePolicy.SHAREABLE_HEADER.toLowerCase(Locale.ROOT));
-    /** What a 304 repeats of the 200 it stands for (RFC 9110 15.4.5). */
-    private static final Set<String> ON_NOT_MODIFIED = Set.of("etag", "cache-control", "vary", "content-location",
-            "surrogate-key");
-    private static final String PRIVATE = "private, no-store";
     private static final int ENTRY_OVERHEAD = 512;
-
-    /** One stored response: its body, its headers for anonymous readers and for partners, its keys. */
-    static final class Entry {
-        final byte[] body;
-        final String etag;
-        final Set<String> keys;
-        final String pathTemplate;
-        final List<String[]> headers;
-        final List<String[]> notModifiedHeaders;
-        final List<String[]> partnerHeaders;
-        final List<String[]> partnerNotModifiedHeaders;
-        /** The content generation this entry is known to be valid at. */
-        volatile long checked;
-
-        Entry(byte[] body, String etag, Set<String> keys, String pathTemplate, List<String[]> headers, long checked) {
-            this.body = body;
-            this.etag = etag;
-            this.keys = keys;
-            this.pathTemplate = pathTemplate;
-            this.headers = List.copyOf(headers);
-            this.notModifiedHeaders = notModified(headers);
-            this.partnerHeaders = headers.stream()
-                    .map(header -> header[0].equalsIgnoreCase(HttpHeaders.CACHE_CONTROL) ? new String[] { header[0], PRIVATE } : header)
-                    .toList();
-            this.partnerNotModifiedHeaders = notModified(partnerHeaders);
-            this.checked = checked;
-        }
-
-        private static List<String[]> notModified(List<String[]> headers) {
-            return headers.stream().filter(header -> ON_NOT_MODIFIED.contains(header[0].toLowerCase(Locale.ROOT))).toList();
-        }
-    }
-
-    /** A render under way that other requests for the same entry wait for. */
-    static final class Flight {
-        private final List<Consumer<Entry>> waiters = new ArrayList<>();
-        private boolean landed;
-        private Entry entry;
-
-        /** Calls {@code waiter} with the entry (null: none) once the render is done. */
-        void await(Consumer<Entry> waiter) {
-            synchronized (this) {
-                if (!landed) {
-                    waiters.add(waiter);
-                    return;
-                }
-            }
-            waiter.accept(entry);
-        }
-
-        void land(Entry result) {
-            List<Consumer<Entry>> waiting;
-            synchronized (this) {
-                if (landed) {
-                    return;
-                }
-                landed = true;
-                entry = result;
-                waiting = List.copyOf(waiters);
-                waiters.clear();
-            }
-            waiting.forEach(waiter -> waiter.accept(result));
-        }
-    }
 
     private final ContentChanges changes;
     private final HttpProblemRoutes problems;
     private final boolean enabled;
     /** Larger bodies (original images) would push out many small ones; they are not kept. */
     private final long largestEntry;
-    private final Cache<String, Entry> entries;
-    private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+    private final Cache<String, CachedResponse> entries;
+    private final ConcurrentHashMap<String, RenderFlight> flights = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter joined;
@@ -166,7 +90,7 @@ public class ResponseCache {
         this.largestEntry = config.responseCache().maxBytes() / 16;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.responseCache().maxBytes())
-                .<String, Entry> weigher((key, entry) -> key.length() * 2 + entry.body.length + ENTRY_OVERHEAD)
+                .<String, CachedResponse> weigher((key, entry) -> key.length() * 2 + entry.body().length + ENTRY_OVERHEAD)
                 .build();
         this.hits = Counter.builder("lede.response.cache").tag("result", "hit")
                 .description("Reads answered from the response cache").register(registry);
@@ -189,7 +113,7 @@ public class ResponseCache {
         if (change.everything()) {
             entries.invalidateAll();
         } else {
-            entries.asMap().values().removeIf(entry -> change.touches(entry.keys));
+            entries.asMap().values().removeIf(entry -> change.touches(entry.keys()));
         }
     }
 
@@ -222,7 +146,7 @@ public class ResponseCache {
             return;
         }
         String key = key(request);
-        Entry entry = entries.getIfPresent(key);
+        CachedResponse entry = entries.getIfPresent(key);
         if (entry != null) {
             if (valid(entry)) {
                 hits.increment();
@@ -236,8 +160,8 @@ public class ResponseCache {
             return;
         }
         long started = changes.generation();
-        Flight flight = new Flight();
-        Flight leader = flights.putIfAbsent(key, flight);
+        RenderFlight flight = new RenderFlight();
+        RenderFlight leader = flights.putIfAbsent(key, flight);
         if (leader != null) {
             join(context, leader, partner);
             return;
@@ -252,7 +176,7 @@ public class ResponseCache {
     }
 
     /** Waits for the render under way, off the event loop's back; renders itself if that comes to nothing. */
-    private void join(RoutingContext context, Flight leader, boolean partner) {
+    private void join(RoutingContext context, RenderFlight leader, boolean partner) {
         Context here = Vertx.currentContext();
         Vertx vertx = context.vertx();
         AtomicBoolean settled = new AtomicBoolean();
@@ -284,18 +208,18 @@ public class ResponseCache {
         });
     }
 
-    private void land(String key, Flight flight, Entry entry) {
+    private void land(String key, RenderFlight flight, CachedResponse entry) {
         flights.remove(key, flight);
         flight.land(entry);
     }
 
     /** Whether nothing the entry shows changed since it was last known valid; moves that mark on. */
-    private boolean valid(Entry entry) {
-        long now = changes.revalidate(entry.checked, entry.keys);
+    private boolean valid(CachedResponse entry) {
+        long now = changes.revalidate(entry.checked(), entry.keys());
         if (now < 0) {
             return false;
         }
-        entry.checked = now;
+        entry.checked(now);
         return true;
     }
 
@@ -311,16 +235,16 @@ public class ResponseCache {
         if (key == null) {
             return;
         }
-        Flight flight = context.get(FLIGHT);
+        RenderFlight flight = context.get(FLIGHT);
         response.getHeaders().putSingle(X_CACHE, "miss");
-        Entry entry = storable(context, response, shareable);
+        CachedResponse entry = storable(context, response, shareable);
         if (entry != null) {
             entries.put(key, entry);
         }
         land(key, flight, entry);
     }
 
-    private Entry storable(RoutingContext context, ContainerResponseContext response, String shareable) {
+    private CachedResponse storable(RoutingContext context, ContainerResponseContext response, String shareable) {
         Long started = context.get(STARTED);
         String etag = response.getHeaderString(HttpHeaders.ETAG);
         String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
@@ -338,25 +262,18 @@ public class ResponseCache {
         if (checked < 0) {
             return null;
         }
-        List<String[]> headers = new ArrayList<>();
-        response.getStringHeaders().forEach((name, values) -> {
-            if (name.equalsIgnoreCase(HttpHeaders.CACHE_CONTROL)) {
-                headers.add(new String[] { name, publicCacheControl });
-            } else if (!PER_EXCHANGE.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> headers.add(new String[] { name, value }));
-            }
-        });
-        return new Entry(body, etag, Set.copyOf(keys), pathTemplate(context.request()), headers, checked);
+        return CachedResponse.of(body, etag, Set.copyOf(keys), PathTemplates.get(context.request()), publicCacheControl,
+                response.getStringHeaders(), checked);
     }
 
-    private void send(RoutingContext context, Entry entry, boolean partner) {
+    private void send(RoutingContext context, CachedResponse entry, boolean partner) {
         HttpServerRequest request = context.request();
-        if (entry.pathTemplate != null) {
+        if (entry.pathTemplate() != null) {
             // Metrics count a hit under its endpoint's template, as the REST layer would: bounded tags.
-            PathTemplates.set(request, entry.pathTemplate);
+            PathTemplates.set(request, entry.pathTemplate());
         }
         Preconditions.Outcome outcome = Preconditions.evaluate(request.method().name(),
-                request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag);
+                request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
         HttpServerResponse response = context.response();
         response.headers().set(X_CACHE, "hit");
         if (outcome == Preconditions.Outcome.FAILED) {
@@ -364,23 +281,16 @@ public class ResponseCache {
             return;
         }
         boolean notModified = outcome == Preconditions.Outcome.NOT_MODIFIED;
-        List<String[]> headers = partner
-                ? notModified ? entry.partnerNotModifiedHeaders : entry.partnerHeaders
-                : notModified ? entry.notModifiedHeaders : entry.headers;
-        for (String[] header : headers) {
+        for (String[] header : entry.headers(partner, notModified)) {
             response.headers().add(header[0], header[1]);
         }
         if (notModified) {
             response.setStatusCode(304).end();
         } else if (request.method() == HttpMethod.GET) {
-            response.setStatusCode(200).end(Buffer.buffer(entry.body));
+            response.setStatusCode(200).end(Buffer.buffer(entry.body()));
         } else {
-            response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(entry.body.length)).end();
+            response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(entry.body().length)).end();
         }
-    }
-
-    private static String pathTemplate(HttpServerRequest request) {
-        return PathTemplates.get(request);
     }
 
     private static String key(HttpServerRequest request) {

@@ -68,7 +68,6 @@ import io.smallrye.common.annotation.Blocking;
 public class ImageResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    static final int MAX_SIDE = 4096;
     /** Renditions never change for a URL: a different picture or crop is a different URL. */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -109,7 +108,7 @@ public class ImageResource {
         }
         ImageMetadata metadata = new ImageMetadata(FormFields.text("caption", upload.caption, true),
                 FormFields.text("credit", upload.credit, false), FormFields.text("altText", upload.altText, false),
-                focalPoint(FormFields.text("focalPoint", upload.focalPoint, false)));
+                ImageParams.focalPoint(FormFields.text("focalPoint", upload.focalPoint, false)));
         Set<ConstraintViolation<ImageMetadata>> violations = validator.validate(metadata);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(new HashSet<>(violations));
@@ -196,7 +195,7 @@ public class ImageResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
             @RestQuery @Parameter(description = "contain (default) or cover (needs w and h)", schema = @Schema(type = SchemaType.STRING, enumeration = { "contain", "cover" })) String fit,
             @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
-        ImageService.Content content = images.content(id, spec(w, h, fit, format));
+        ImageService.Content content = images.content(id, ImageParams.spec(w, h, fit, format));
         EntityTag tag = new EntityTag(content.etag());
         Response.ResponseBuilder notModified = representations.preconditions(request, tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
@@ -258,45 +257,6 @@ public class ImageResource {
 
     private Audience audience() {
         return Audience.of(caller);
-    }
-
-    private static ImageCodec.Spec spec(String w, String h, String fit, String format) {
-        if (w == null && h == null && fit == null && format == null) {
-            return null;
-        }
-        Integer width = size(w, "w");
-        Integer height = size(h, "h");
-        ImageCodec.Fit mode = QueryParams.enumValue(fit, "fit", ImageCodec.Fit.class, ImageCodec.Fit.CONTAIN);
-        if (mode == ImageCodec.Fit.COVER && (width == null || height == null)) {
-            throw ProblemException.invalid("fit", "cover needs both w and h");
-        }
-        ImageFormat output = null;
-        if (format != null) {
-            output = ImageFormat.fromApiName(format).filter(ImageCodec::canWrite)
-                    .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp"));
-        }
-        return new ImageCodec.Spec(width, height, mode, output);
-    }
-
-    /** Absent is unconstrained; a blank value never reaches here (KnownQueryParameters refuses it). */
-    private static Integer size(String raw, String name) {
-        return raw == null ? null : QueryParams.intInRange(raw, name, 0, 1, MAX_SIDE);
-    }
-
-    /** "x,y" as fractions, or nothing. */
-    private static FocalPoint focalPoint(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String[] parts = value.split(",");
-        try {
-            if (parts.length == 2) {
-                return new FocalPoint(Float.valueOf(parts[0].trim()), Float.valueOf(parts[1].trim()));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("focalPoint", "must be x,y with both between 0 and 1, e.g. 0.5,0.3");
     }
 
     /** The shape of a list response, for the OpenAPI document. */

@@ -3,7 +3,6 @@ package io.lede.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,15 +55,12 @@ public class ImageService {
     public record Content(byte[] bytes, String mimeType, String etag, String canonicalQuery) {
     }
 
-    /** Decoding an upload to check it costs about this many pixels of memory, whatever its size. */
-    private static final long VERIFY_PIXELS = 1_000_000;
-
     private final ImageStore store;
     private final RenditionCache renditions;
     private final ImageMapper mapper;
     private final ImageQuery query;
     private final MergePatcher patcher;
-    private final ImageConfig config;
+    private final UploadCheck uploads;
     private final TransactionSynchronizationRegistry transactions;
     private final VersionedWrites writes;
     private final RenditionSteps steps;
@@ -72,7 +68,7 @@ public class ImageService {
     private final ImageUsers users;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
-            MergePatcher patcher, ImageConfig config, TransactionSynchronizationRegistry transactions,
+            MergePatcher patcher, UploadCheck uploads, TransactionSynchronizationRegistry transactions,
             VersionedWrites writes, RenditionSteps steps, RenditionSlots slots, ImageUsers users) {
         this.users = users;
         this.writes = writes;
@@ -84,7 +80,7 @@ public class ImageService {
         this.mapper = mapper;
         this.query = query;
         this.patcher = patcher;
-        this.config = config;
+        this.uploads = uploads;
     }
 
     /**
@@ -93,26 +89,9 @@ public class ImageService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ImageView upload(Path file, long size, ImageMetadata metadata) throws IOException {
-        if (size > config.maxBytes()) {
-            throw ProblemException.of(ProblemType.TOO_LARGE,
-                    "The file is " + size + " bytes; at most " + config.maxBytes() + " are accepted");
-        }
-        byte[] head = head(file);
-        ImageFormat format = ImageFormat.sniff(head).orElseThrow(() -> new ProblemException(ProblemType.forStatus(415,
-                "Only JPEG, PNG, WebP and GIF images are accepted, recognised by their content; this file is none of them")));
-        ImageDecoder.Size header = readableHeader(file, format);
-        long pixels = header.pixels();
-        if (pixels > config.maxPixels()) {
-            throw ProblemException.of(ProblemType.TOO_LARGE, "The image is " + header.width() + "×" + header.height() + " = "
-                    + pixels + " pixels; at most " + config.maxPixels() + " are accepted");
-        }
-        long needed = format.minimumBytes(pixels, head);
-        if (size < needed) {
-            throw ProblemException.of(ProblemType.VALIDATION, "The file declares a " + header.width() + "×" + header.height()
-                    + " " + format.name() + " image but holds " + size + " bytes, far too few for its pixel data (at least "
-                    + needed + "); it is truncated or only a header");
-        }
-        verifyOrRefuse(file, format);
+        UploadCheck.Checked upload = uploads.check(file, size);
+        ImageFormat format = upload.format();
+        ImageDecoder.Size header = upload.size();
 
         Image image = new Image();
         image.id = UUID.randomUUID();
@@ -262,36 +241,6 @@ public class ImageService {
     private Image load(String id) {
         return Ids.parse(id).flatMap(uuid -> Image.<Image> findByIdOptional(uuid))
                 .orElseThrow(() -> ProblemException.notFound("image", id));
-    }
-
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream input = Files.newInputStream(file)) {
-            return input.readNBytes(16);
-        }
-    }
-
-    private static ImageDecoder.Size readableHeader(Path file, ImageFormat format) {
-        try {
-            ImageDecoder.Size size = ImageCodec.size(file, format);
-            if (size.width() > 0 && size.height() > 0) {
-                return size;
-            }
-        } catch (IOException | RuntimeException e) {
-            Log.debugf("Unreadable %s header: %s", format, e.getMessage());
-        }
-        throw ProblemException.of(ProblemType.VALIDATION, "The file starts like a " + format.name()
-                + " image but its header cannot be read; it is corrupt or truncated");
-    }
-
-    /** Decodes the whole file, subsampled to about a megapixel: its pixel data must all be there. */
-    private static void verifyOrRefuse(Path file, ImageFormat format) {
-        try {
-            ImageCodec.verify(file, format, VERIFY_PIXELS);
-        } catch (IOException | RuntimeException e) {
-            Log.debugf("Undecodable %s: %s", format, e.getMessage());
-            throw ProblemException.of(ProblemType.VALIDATION, "The " + format.name()
-                    + " image could not be decoded; it is corrupt or truncated");
-        }
     }
 
     /** A rendition's bytes follow from its key, so the key alone names them. */

@@ -29,7 +29,7 @@ public class RenditionSteps {
             int width = step(spec.width());
             // Capped like any size (w=1&h=4096 would scale h to 655,360), which also bounds how many heights there are.
             Integer height = spec.height() == null ? null
-                    : (int) Math.max(1, Math.min(ImageResource.MAX_SIDE, Math.round(spec.height() * (double) width / spec.width())));
+                    : (int) Math.max(1, Math.min(ImageParams.MAX_SIDE, Math.round(spec.height() * (double) width / spec.width())));
             return new ImageCodec.Spec(width, height, spec.fit(), spec.format());
         }
         if (spec.height() != null) {

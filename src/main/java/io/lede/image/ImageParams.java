@@ -1,0 +1,53 @@
+package io.lede.image;
+
+import io.lede.error.ProblemException;
+import io.lede.input.QueryParams;
+
+/** The image endpoints' own parameters, parsed: a rendition's size, fit and format, and a focal point. */
+final class ImageParams {
+
+    static final int MAX_SIDE = 4096;
+
+    private ImageParams() {
+    }
+
+    /** The rendition that w, h, fit and format ask for; null for the original. */
+    static ImageCodec.Spec spec(String w, String h, String fit, String format) {
+        if (w == null && h == null && fit == null && format == null) {
+            return null;
+        }
+        Integer width = size(w, "w");
+        Integer height = size(h, "h");
+        ImageCodec.Fit mode = QueryParams.enumValue(fit, "fit", ImageCodec.Fit.class, ImageCodec.Fit.CONTAIN);
+        if (mode == ImageCodec.Fit.COVER && (width == null || height == null)) {
+            throw ProblemException.invalid("fit", "cover needs both w and h");
+        }
+        ImageFormat output = null;
+        if (format != null) {
+            output = ImageFormat.fromApiName(format).filter(ImageCodec::canWrite)
+                    .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp"));
+        }
+        return new ImageCodec.Spec(width, height, mode, output);
+    }
+
+    /** Absent is unconstrained; a blank value never reaches here (KnownQueryParameters refuses it). */
+    private static Integer size(String raw, String name) {
+        return raw == null ? null : QueryParams.intInRange(raw, name, 0, 1, MAX_SIDE);
+    }
+
+    /** "x,y" as fractions, or nothing. */
+    static FocalPoint focalPoint(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split(",");
+        try {
+            if (parts.length == 2) {
+                return new FocalPoint(Float.valueOf(parts[0].trim()), Float.valueOf(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("focalPoint", "must be x,y with both between 0 and 1, e.g. 0.5,0.3");
+    }
+}
