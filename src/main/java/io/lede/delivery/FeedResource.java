@@ -33,7 +33,6 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,10 +70,6 @@ public class FeedResource {
             @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT)) })
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No such section", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@Context Request request, @Context UriInfo uriInfo,
             @RestPath @Parameter(description = "latest, or a section name", example = "world") String name,

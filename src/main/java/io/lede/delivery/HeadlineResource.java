@@ -27,7 +27,6 @@ import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -51,10 +50,6 @@ public class HeadlineResource {
             + "Without lang, Accept-Language picks the language (Content-Language says which).")
     @APIResponse(responseCode = "200", description = "Headlines, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HeadlinePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request,
             @RestQuery @Parameter(description = "Only this section", example = "world") String section,
             @RestQuery @Parameter(description = "Only this language (BCP-47); overrides Accept-Language", example = "en") String lang,

@@ -21,7 +21,6 @@ import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.Representations;
 import io.lede.common.http.SurrogateKeys;
-import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.paging.CursorPage;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -45,9 +44,6 @@ public class SectionResource {
             + "Cached publicly like other published content.")
     @APIResponse(responseCode = "200", description = "The sections",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionPage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
                 CachePolicy.of(!caller.isAnonymous(), true)).header(SurrogateKeys.HEADER, SurrogateKeys.of("sections", SurrogateKeys.ALL_SECTIONS).value()).build();

@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.common.error.Problem;
-import io.lede.common.openapi.LedeApiDefinition;
 import io.lede.common.http.CachePolicy;
 import io.lede.common.http.FieldSelection;
 import io.lede.common.http.QueryParams;
@@ -55,10 +54,6 @@ public class SpeakerResource {
     @Operation(summary = "List speakers", description = "In name order, with quoteCount and latestQuoteAt over the quotes the caller may see.")
     @APIResponse(responseCode = "200", description = "A page of speakers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerPage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q) {
         QuoteService.Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200),
@@ -75,9 +70,6 @@ public class SpeakerResource {
     @APIResponse(responseCode = "200", description = "The speaker",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
                     examples = @ExampleObject(name = "speaker", value = QuoteExamples.SPEAKER)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
         SpeakerView speaker = quotes.speaker(id, caller.hasRole(Roles.EDITOR));
