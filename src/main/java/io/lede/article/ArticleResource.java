@@ -40,7 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
-import io.lede.error.ProblemException;
 import io.lede.http.CachePolicy;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
@@ -79,10 +78,7 @@ public class ArticleResource {
             + "Editors may list other statuses with status=.")
     @APIResponse(responseCode = "200", description = "A page of articles; the next page is in next and in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
+    // A public read, so the shared responses have no 403: it is for status= without an editor token.
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
@@ -108,10 +104,6 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request, @Context UriInfo uriInfo,
@@ -132,9 +124,6 @@ public class ArticleResource {
             description = "The quotes its body uses, in body order, then any other quotes linked to it by articleId, oldest first.")
     @APIResponse(responseCode = "200", description = "The article's quotes (always one page)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request) {
@@ -160,13 +149,8 @@ public class ArticleResource {
             examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull ArticleRequest article, @Context UriInfo uriInfo) {
         ArticleView created = articles.create(article);
         URI location = uriInfo.getBaseUriBuilder().path("v1/articles").path(created.id()).build();
@@ -183,15 +167,8 @@ public class ArticleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
             examples = @ExampleObject(name = "article", value = ArticleExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
-    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull ArticleRequest article,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
         return representations.written(articles.replace(id, article, IfMatch.required(ifMatch))).build();
@@ -208,15 +185,8 @@ public class ArticleResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "patch", value = ArticleExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
-    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
         return representations.written(articles.patch(id, patch, IfMatch.required(ifMatch))).build();
@@ -231,11 +201,7 @@ public class ArticleResource {
             + "whatever its status now, and leaves a tombstone for /v1/sync. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         articles.delete(id, IfMatch.optional(ifMatch), caller.hasRole(Roles.ADMIN));

@@ -23,7 +23,6 @@ import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
 import io.lede.http.Representations;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -50,10 +49,6 @@ public class FeedResource {
             @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT)) })
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No such section", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@Context Request request, @Context UriInfo uriInfo,
             @RestPath @Parameter(description = "latest, or a section name", example = "world") String name,

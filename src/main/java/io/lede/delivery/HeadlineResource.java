@@ -26,7 +26,6 @@ import io.lede.cache.SurrogateKeys;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
 import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,10 +50,6 @@ public class HeadlineResource {
             + "Without lang, Accept-Language picks the language (Content-Language says which).")
     @APIResponse(responseCode = "200", description = "Headlines, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HeadlinePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request,
             @RestQuery @Parameter(description = "Only this section", example = "world") String section,
             @RestQuery @Parameter(description = "Only this language (BCP-47); overrides Accept-Language", example = "en") String lang,

@@ -27,7 +27,6 @@ import io.lede.error.ProblemType;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -53,10 +52,6 @@ public class OEmbedResource {
             + "of this site (its url field). Every article response links here (Link rel=alternate, application/json+oembed).")
     @APIResponse(responseCode = "200", description = "The embed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OEmbedView.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "Not one of this site's published article URLs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "501", description = "A format other than json was asked for", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response embed(@Context Request request,

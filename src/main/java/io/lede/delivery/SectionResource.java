@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.lede.cache.SurrogateKeys;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
 import io.lede.security.Audience;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,9 +44,6 @@ public class SectionResource {
             + "Cached publicly like other published content.")
     @APIResponse(responseCode = "200", description = "The sections",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionPage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context Request request) {
         return representations.page(request, new CursorPage<>(delivery.sections(), null, null), FieldSelection.ALL,
                 Audience.of(caller).cachePolicy()).header(SurrogateKeys.HEADER, SurrogateKeys.of("sections", SurrogateKeys.ALL_SECTIONS).value()).build();

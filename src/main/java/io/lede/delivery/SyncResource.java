@@ -23,7 +23,6 @@ import io.lede.http.CachePolicy;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 
 @Path("/v1/sync")
 @Tag(name = "Delivery")
@@ -45,10 +44,6 @@ public class SyncResource {
             + "lede.sync.tombstone-retention (30 days), after which an old token gets 410 and the client starts over.")
     @APIResponse(responseCode = "200", description = "A page of changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncPage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "410", description = "The token is older than the deletions kept: start over without since",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changes(@Context Request request,

@@ -51,7 +51,6 @@ import io.lede.http.IfMatch;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.Page;
 import io.lede.paging.PageParams;
 import io.lede.paging.TimeKeyset;
@@ -97,9 +96,6 @@ public class ImageResource {
     @APIResponse(responseCode = "201", description = "Stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
     @APIResponse(responseCode = "400", description = "No file, invalid metadata, a malformed multipart body, or a corrupt, truncated or header-only image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit, or the body has too many parts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not multipart/form-data, or the file is not a JPEG, PNG, WebP or GIF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(ImageUpload upload, @Context UriInfo uriInfo) throws IOException {
@@ -122,10 +118,6 @@ public class ImageResource {
     @Operation(summary = "List images", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of images",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImagePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Full-text search over caption, alt text and credit") String q,
             @RestQuery @Parameter(description = "Only images whose credit contains this (case-insensitive)", example = "AFP") String credit,
@@ -144,10 +136,6 @@ public class ImageResource {
     @APIResponse(responseCode = "200", description = "The image",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class),
                     examples = @ExampleObject(name = "image", value = ImageExamples.IMAGE)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,renditions") String fields) {
@@ -178,10 +166,6 @@ public class ImageResource {
                     @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Too many renditions being generated; retry after Retry-After seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
@@ -222,14 +206,7 @@ public class ImageResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ImageMetadata.class),
             examples = @ExampleObject(name = "patch", value = ImageExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
-    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
         return representations.written(images.patch(id, patch, IfMatch.required(ifMatch))).build();
@@ -243,12 +220,8 @@ public class ImageResource {
     @Operation(summary = "Delete an image", description = "Admin only. Refused (409) while a published or scheduled article uses it; "
             + "removes the file and its renditions. If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No image with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article uses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         images.delete(id, IfMatch.optional(ifMatch));

@@ -57,7 +57,10 @@ import io.lede.error.Problem;
         apiKeyName = "X-Api-Key", description = "The same token in X-Api-Key, for partners")
 public class LedeApiDefinition extends Application {
 
-    /** Shared responses, referenced by name from the operations: {@code @APIResponse(responseCode = "401", ref = UNAUTHORIZED)}. */
+    /**
+     * Shared responses, referenced by name: by {@link SharedResponses} for what follows from what an
+     * operation is, and by an operation that has one for its own reason: {@code @APIResponse(responseCode = "403", ref = FORBIDDEN)}.
+     */
     public static final String NOT_MODIFIED = "NotModified";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";

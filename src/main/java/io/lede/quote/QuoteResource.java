@@ -70,10 +70,6 @@ public class QuoteResource {
             + "Quotes gathered for an unpublished article are visible to editors only.")
     @APIResponse(responseCode = "200", description = "A page of quotes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
@@ -89,10 +85,6 @@ public class QuoteResource {
     @APIResponse(responseCode = "200", description = "The quote",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class),
                     examples = @ExampleObject(name = "quote", value = QuoteExamples.QUOTE)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No quote with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,text,speaker") String fields) {
@@ -112,12 +104,7 @@ public class QuoteResource {
             examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull QuoteRequest quote, @Context UriInfo uriInfo) {
         QuoteView created = quotes.create(quote);
         URI location = uriInfo.getBaseUriBuilder().path("v1/quotes").path(created.id()).build();
@@ -134,14 +121,7 @@ public class QuoteResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteRequest.class),
             examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
-    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response replace(@RestPath String id, @Valid @NotNull QuoteRequest quote,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being replaced") String ifMatch) {
         return representations.written(quotes.replace(id, quote, IfMatch.required(ifMatch))).build();
@@ -158,14 +138,7 @@ public class QuoteResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "patch", value = QuoteExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
-    @APIResponse(responseCode = "428", ref = LedeApiDefinition.IF_MATCH_REQUIRED)
     public Response patch(@RestPath String id, JsonNode patch,
             @RestHeader("If-Match") @Parameter(description = "ETag of the version being changed") String ifMatch) {
         return representations.written(quotes.patch(id, patch, IfMatch.required(ifMatch))).build();
@@ -179,12 +152,8 @@ public class QuoteResource {
     @Operation(summary = "Delete a quote", description = "Refused (409) while a published or scheduled article quotes it. "
             + "If-Match is optional and checked when sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No quote with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A published or scheduled article quotes it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", ref = LedeApiDefinition.STALE)
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
         quotes.delete(id, IfMatch.optional(ifMatch));

@@ -28,7 +28,6 @@ import io.lede.error.Problem;
 import io.lede.http.Representations;
 import io.lede.input.FieldSelection;
 import io.lede.input.QueryParams;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.Page;
 import io.lede.paging.PageParams;
 import io.lede.security.Audience;
@@ -53,10 +52,6 @@ public class SpeakerResource {
     @Operation(summary = "List speakers", description = "In name order, with quoteCount and latestQuoteAt over the quotes the caller may see.")
     @APIResponse(responseCode = "200", description = "A page of speakers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerPage.class)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     public Response list(@Context UriInfo uriInfo, @Context Request request, @BeanParam PageParams paging,
             @RestQuery @Parameter(description = "Part of the speaker's name (case, accents and spaces ignored)", example = "marren") String q) {
         Page<SpeakerView> page = quotes.speakers(QueryParams.text(q, "q", 200),
@@ -71,9 +66,6 @@ public class SpeakerResource {
     @APIResponse(responseCode = "200", description = "The speaker",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
                     examples = @ExampleObject(name = "speaker", value = QuoteExamples.SPEAKER)))
-    @APIResponse(responseCode = "304", ref = LedeApiDefinition.NOT_MODIFIED)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
     @APIResponse(responseCode = "404", description = "No speaker with this id is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath String id, @Context Request request) {
         SpeakerView speaker = quotes.speaker(id, audience());

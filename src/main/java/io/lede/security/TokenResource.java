@@ -30,7 +30,6 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
-import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
 
 @Path("/v1/admin/tokens")
@@ -51,11 +50,6 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a token", description = "The secret is in this response only; it is stored as a hash.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenView.class)))
-    @APIResponse(responseCode = "400", ref = LedeApiDefinition.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
-    @APIResponse(responseCode = "415", ref = LedeApiDefinition.UNSUPPORTED)
     public Response create(@Valid @NotNull TokenRequest token, @Context UriInfo uriInfo) {
         TokenService.Issued issued = tokens.issue(token.name(), token.role());
         URI location = uriInfo.getBaseUriBuilder().path("v1/admin/tokens").path(issued.token().id.toString()).build();
@@ -66,9 +60,6 @@ public class TokenResource {
     @GET
     @Operation(summary = "List tokens", description = "Newest first, revoked ones included, never with their secrets.")
     @APIResponse(responseCode = "200", description = "All tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPage.class)))
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list() {
         List<TokenView> items = tokens.list().stream().map(TokenView::of).toList();
         return Response.ok(new CursorPage<>(items, null, null)).header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
@@ -78,9 +69,6 @@ public class TokenResource {
     @Path("/{id}")
     @Operation(summary = "Revoke a token", description = "It stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", ref = LedeApiDefinition.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = LedeApiDefinition.TOO_MANY)
-    @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No token with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@RestPath String id) {
         UUID tokenId;
