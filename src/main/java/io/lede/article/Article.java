@@ -1,10 +1,9 @@
 package io.lede.article;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -14,16 +13,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
-import io.lede.db.InList;
-import io.lede.text.Ids;
+import io.lede.error.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}. */
@@ -117,107 +113,33 @@ public class Article extends PanacheEntityBase {
         }
     }
 
-    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
-    public static Optional<Article> lockedById(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
     /**
-     * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
-     * checking (a JSON column's snapshot is a second parse of the whole body); tags come in the
-     * same statement rather than in a second one when the view reads them.
+     * Moves to the requested status (draft when none). draft and archived keep the given time;
+     * published defaults to now (or keeps its first publication time) and may not lie in the future;
+     * scheduled needs a time, and one that has already passed publishes at once.
      */
-    public static Optional<Article> findByIdOrSlug(String idOrSlug) {
-        Optional<UUID> id = Ids.parse(idOrSlug);
-        if (id.isPresent()) {
-            Optional<Article> byId = find("select a from Article a left join fetch a.tags where a.id = ?1", id.get())
-                    .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
-            if (byId.isPresent()) {
-                return byId;
+    public void applyStatus(ArticleStatus requested, Instant publishedAt, Instant now) {
+        ArticleStatus status = requested == null ? ArticleStatus.DRAFT : requested;
+        switch (status) {
+            case PUBLISHED -> {
+                Instant at = publishedAt != null ? publishedAt
+                        : isPublished() && this.publishedAt != null ? this.publishedAt : now;
+                if (at.isAfter(now.plus(1, ChronoUnit.MINUTES))) {
+                    throw ProblemException.invalid("publishedAt", "is in the future; use status scheduled to publish later");
+                }
+                this.publishedAt = at;
             }
+            case SCHEDULED -> {
+                if (publishedAt == null) {
+                    throw ProblemException.invalid("publishedAt", "is required for a scheduled article");
+                }
+                this.publishedAt = publishedAt;
+                if (!publishedAt.isAfter(now)) {
+                    status = ArticleStatus.PUBLISHED;
+                }
+            }
+            case DRAFT, ARCHIVED -> this.publishedAt = publishedAt;
         }
-        return find("select a from Article a left join fetch a.tags where a.slug = ?1", idOrSlug)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
-    }
-
-    public static boolean slugTaken(String slug, UUID exceptId) {
-        return count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
-    }
-
-    /**
-     * Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}.
-     * No {@code distinct}: Hibernate removes the duplicate roots of a fetch join itself, and SQL
-     * {@code distinct} would compare bodies (a json column has no equality on PostgreSQL). The ids
-     * are an {@link InList}, so Hibernate keeps the query's translation.
-     */
-    public static List<Article> withTags(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        InList in = InList.of("id", List.copyOf(ids));
-        return in.bind(getEntityManager()
-                .createQuery("select a from Article a left join fetch a.tags where a.id in " + in.placeholders(), Article.class))
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
-    }
-
-    /** One language version of a story, as other versions link to it: no body, no entity. */
-    public record Sibling(UUID group, UUID id, String language, String slug) {
-    }
-
-    /**
-     * The articles of one translation group, as siblings. A single-valued parameter rather than
-     * {@link #translationsIn} with one group: Hibernate caches the translation of this query, and
-     * translates a collection-bound one again on every execution (a quarter of a read by id).
-     */
-    public static List<Sibling> translationsOf(UUID group, boolean publishedOnly) {
-        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup = :group";
-        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
-                .setParameter("group", group);
-        if (publishedOnly) {
-            query.setParameter("published", ArticleStatus.PUBLISHED);
-        }
-        return query.getResultList();
-    }
-
-    /** The articles of these translation groups, as siblings: a projection, so no body is read. */
-    public static List<Sibling> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        InList in = InList.of("group", List.copyOf(groups));
-        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup in "
-                + in.placeholders();
-        var query = in.bind(getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class));
-        if (publishedOnly) {
-            query.setParameter("published", ArticleStatus.PUBLISHED);
-        }
-        return query.getResultList();
-    }
-
-    public static boolean languageTakenInGroup(UUID group, String language, UUID exceptId) {
-        return count("translationGroup = ?1 and language = ?2 and id <> ?3", group, language, exceptId) > 0;
-    }
-
-    /** Languages that have at least one published article. */
-    public static List<String> publishedLanguages() {
-        return getEntityManager().createQuery("select distinct a.language from Article a where a.status = :published",
-                String.class).setParameter("published", ArticleStatus.PUBLISHED).getResultList();
-    }
-
-    /** Sections with their number of published articles and latest publication, by name. */
-    public static List<Object[]> publishedSections() {
-        return getEntityManager().createQuery("select a.section, count(a), max(a.publishedAt) from Article a"
-                + " where a.status = :published group by a.section order by a.section", Object[].class)
-                .setParameter("published", ArticleStatus.PUBLISHED).getResultList();
-    }
-
-    /** Whether a section has a published article: one index probe, not a count. */
-    public static boolean sectionHasPublished(String section) {
-        return !find("section = ?1 and status = ?2", section, ArticleStatus.PUBLISHED).page(0, 1).list().isEmpty();
-    }
-
-    /** Scheduled articles whose time has come. */
-    public static List<Article> dueForPublication(Instant now) {
-        return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);
+        moveTo(status, now);
     }
 }

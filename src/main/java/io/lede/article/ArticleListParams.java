@@ -9,10 +9,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.input.QueryParams;
 import io.lede.paging.TimeListParams;
-import io.lede.security.Roles;
+import io.lede.security.Audience;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** The query parameters of {@code GET /v1/articles}, and their checks. */
 public class ArticleListParams extends TimeListParams {
@@ -31,13 +30,13 @@ public class ArticleListParams extends TimeListParams {
     String status;
 
     /** Turns the parameters into a filter; asking for unpublished statuses needs an editor token. */
-    ArticleFilter toFilter(SecurityIdentity caller) {
+    ArticleFilter toFilter(Audience audience) {
         Set<ArticleStatus> statuses = statuses();
         if (!statuses.equals(Set.of(ArticleStatus.PUBLISHED))) {
-            if (caller.isAnonymous()) {
+            if (audience == Audience.ANONYMOUS) {
                 throw new UnauthorizedException();
             }
-            if (!caller.hasRole(Roles.EDITOR)) {
+            if (!audience.seesUnpublished()) {
                 throw new ForbiddenException();
             }
         }

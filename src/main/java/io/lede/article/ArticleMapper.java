@@ -19,10 +19,10 @@ public class ArticleMapper {
     }
 
     /** @param group the articles of the same translation group visible to the caller (may include this one) */
-    public ArticleView toView(Article article, List<Article.Sibling> group) {
+    public ArticleView toView(Article article, List<ArticleRepository.Sibling> group) {
         List<ArticleView.Translation> translations = group.stream()
                 .filter(other -> !other.id().equals(article.id))
-                .sorted(Comparator.comparing(Article.Sibling::language))
+                .sorted(Comparator.comparing(ArticleRepository.Sibling::language))
                 .map(other -> new ArticleView.Translation(other.language(), other.id().toString(), other.slug()))
                 .toList();
         return new ArticleView(

@@ -40,7 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
-import io.lede.http.CachePolicy;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
 import io.lede.image.ImageView;
@@ -48,8 +47,9 @@ import io.lede.input.FieldSelection;
 import io.lede.input.Includes;
 import io.lede.openapi.LedeApiDefinition;
 import io.lede.paging.CursorPage;
-import io.lede.paging.PageLinks;
+import io.lede.paging.Page;
 import io.lede.quote.QuoteView;
+import io.lede.security.Audience;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -85,15 +85,14 @@ public class ArticleResource {
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
-        ArticleFilter filter = params.toFilter(caller);
-        ArticleService.Page page = articles.list(filter, caller.hasRole(Roles.EDITOR), includes);
-        CursorPage<ArticleView> body = new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total());
+        ArticleFilter filter = params.toFilter(audience());
+        Page<ArticleView> page = articles.list(filter, audience(), includes);
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
         if (filter.list().q() != null) {
             keys.add(SurrogateKeys.SEARCH);
         }
         page.items().forEach(item -> dependencies(keys, item, includes));
-        return representations.page(request, body, selection, policy(filter.onlyPublished()))
+        return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy(filter.onlyPublished()))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
@@ -111,8 +110,8 @@ public class ArticleResource {
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
-        ArticleView article = articles.find(idOrSlug, caller.hasRole(Roles.EDITOR), includes);
-        return representations.item(request, article, selection, policy(article.status() == ArticleStatus.PUBLISHED))
+        ArticleView article = articles.find(idOrSlug, audience(), includes);
+        return representations.item(request, article, selection, audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
                 .header("Link", OEmbedLinks.discovery(uriInfo, article.url()))
                 .header(SurrogateKeys.HEADER, dependencies(SurrogateKeys.of(), article, includes).value())
                 .build();
@@ -127,14 +126,13 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request) {
-        boolean editor = caller.hasRole(Roles.EDITOR);
-        ArticleView article = articles.find(idOrSlug, editor, Includes.NONE);
-        List<QuoteView> quotes = articles.quotesOf(article, editor);
+        ArticleView article = articles.find(idOrSlug, audience(), Includes.NONE);
+        List<QuoteView> quotes = articles.quotesOf(article, audience());
         // Its body (the order), the quotes linked to it, and each quote.
         SurrogateKeys keys = SurrogateKeys.of("article-quotes").add("article", article.id()).add("article-quotes", article.id());
         quotes.forEach(quote -> keys.add("quote", quote.id()));
         return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL,
-                policy(article.status() == ArticleStatus.PUBLISHED))
+                audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
@@ -204,7 +202,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@RestPath String id,
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the version being deleted") String ifMatch) {
-        articles.delete(id, IfMatch.optional(ifMatch), caller.hasRole(Roles.ADMIN));
+        articles.delete(id, IfMatch.optional(ifMatch), audience());
         return Response.noContent().build();
     }
 
@@ -223,8 +221,8 @@ public class ArticleResource {
         return keys;
     }
 
-    private CachePolicy policy(boolean onlyPublished) {
-        return CachePolicy.of(!caller.isAnonymous(), onlyPublished);
+    private Audience audience() {
+        return Audience.of(caller);
     }
 
     /** The shape of an article's quote list, for the OpenAPI document. */

@@ -17,17 +17,15 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.db.RetryOnConflict;
-import io.lede.db.RetryOnConflictInterceptor;
 import io.lede.error.Problem;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.lede.http.IfMatch;
 import io.lede.http.VersionedWrites;
 import io.lede.image.ImageService;
-import io.lede.image.ImageView;
 import io.lede.input.Includes;
 import io.lede.input.MergePatcher;
-import io.lede.paging.Cursor;
+import io.lede.paging.Page;
 import io.lede.paging.TimeKeyset;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
@@ -41,55 +39,47 @@ import io.quarkus.logging.Log;
 @RetryOnConflict
 public class ArticleService {
 
-    /** One page of a list, with the cursor of the next page (null on the last). */
-    public record Page(List<ArticleView> items, Cursor next, Long total) {
-    }
-
+    private final ArticleRepository articles;
     private final ArticleMapper mapper;
-    private final ArticleQuery query;
+    private final ArticleSlugs slugs;
+    private final ArticleIncludes inlined;
     private final MergePatcher patcher;
     private final QuoteService quotes;
     private final ImageService images;
     private final VersionedWrites writes;
 
-    public ArticleService(ArticleMapper mapper, ArticleQuery query, MergePatcher patcher, QuoteService quotes,
-            ImageService images, VersionedWrites writes) {
-        this.writes = writes;
+    public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
+            MergePatcher patcher, QuoteService quotes, ImageService images, VersionedWrites writes) {
+        this.articles = articles;
         this.mapper = mapper;
-        this.query = query;
+        this.slugs = slugs;
+        this.inlined = inlined;
         this.patcher = patcher;
         this.quotes = quotes;
         this.images = images;
+        this.writes = writes;
     }
 
     /** An article by id or slug; drafts and other unpublished articles only for editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ArticleView find(String idOrSlug, boolean editor, Includes includes) {
-        return Article.findByIdOrSlug(idOrSlug)
-                .filter(article -> editor || article.isPublished())
-                .map(article -> inline(List.of(view(article, editor)), includes, editor).get(0))
+    public ArticleView find(String idOrSlug, Audience audience, Includes includes) {
+        return articles.findByIdOrSlug(idOrSlug)
+                .filter(article -> audience.seesUnpublished() || article.isPublished())
+                .map(article -> inlined.inline(List.of(view(article, audience)), includes, audience).get(0))
                 .orElseThrow(() -> ProblemException.notFound("article", idOrSlug));
     }
 
     /** The quotes of an article found with {@link #find}: body order first, then others linked to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QuoteView> quotesOf(ArticleView article, boolean editor) {
-        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), audience(editor));
+    public List<QuoteView> quotesOf(ArticleView article, Audience audience) {
+        return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), audience);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(ArticleFilter filter, boolean editor, Includes includes) {
-        List<TimeKeyset.Row> rows = query.page(filter);
-        boolean more = rows.size() > filter.list().limit();
-        List<TimeKeyset.Row> page = more ? rows.subList(0, filter.list().limit()) : rows;
-        Long total = filter.list().count() ? query.count(filter) : null;
-        if (page.isEmpty()) {
-            return new Page(List.of(), null, total);
-        }
-        List<ArticleView> items = viewsOf(page.stream().map(TimeKeyset.Row::id).toList(), editor, includes);
-        TimeKeyset.Row last = page.get(page.size() - 1);
-        Cursor next = more ? last.cursor(filter.list().order()) : null;
-        return new Page(items, next, total);
+    public Page<ArticleView> list(ArticleFilter filter, Audience audience, Includes includes) {
+        return Page.of(articles.page(filter), filter.list().limit(),
+                rows -> viewsOf(rows.stream().map(TimeKeyset.Row::id).toList(), audience, includes),
+                row -> row.cursor(filter.list().order()), filter.list().count() ? articles.count(filter) : null);
     }
 
     /**
@@ -97,18 +87,18 @@ public class ArticleService {
      * whatever the number. Ids that no longer exist are left out.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ArticleView> viewsOf(List<UUID> ids, boolean editor, Includes includes) {
+    public List<ArticleView> viewsOf(List<UUID> ids, Audience audience, Includes includes) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Article> byId = Article.withTags(ids).stream()
+        Map<UUID, Article> byId = articles.withTags(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
-        Map<UUID, List<Article.Sibling>> translations = Article.translationsIn(groups, !editor).stream()
-                .collect(Collectors.groupingBy(Article.Sibling::group));
-        return inline(ids.stream().map(byId::get).filter(Objects::nonNull)
+        Map<UUID, List<ArticleRepository.Sibling>> translations = articles.translationsIn(groups, !audience.seesUnpublished())
+                .stream().collect(Collectors.groupingBy(ArticleRepository.Sibling::group));
+        return inlined.inline(ids.stream().map(byId::get).filter(Objects::nonNull)
                 .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
-                .toList(), includes, editor);
+                .toList(), includes, audience);
     }
 
     public ArticleView create(ArticleRequest request) {
@@ -121,7 +111,7 @@ public class ArticleService {
         article.persistAndFlush();
         quotes.linkUnattached(article.quoteIds, article.id);
         Log.infof("Created article %s (%s)", article.id, article.slug);
-        return view(article, true);
+        return view(article, Audience.EDITOR);
     }
 
     /** PUT: replaces every editable field of the version the caller's If-Match names. */
@@ -140,9 +130,9 @@ public class ArticleService {
      * its status now, and only such an article leaves a tombstone: sync clients are told about
      * deletions of what they could have seen, never about drafts or embargoed stories.
      */
-    public void delete(String id, IfMatch ifMatch, boolean admin) {
+    public void delete(String id, IfMatch ifMatch, Audience audience) {
         Article article = lockedForWrite(id, ifMatch);
-        if (article.wasEverPublished() && !admin) {
+        if (article.wasEverPublished() && audience != Audience.ADMIN) {
             throw ProblemException.of(ProblemType.FORBIDDEN,
                     "Only an admin may delete an article that has been published, whatever its status now; archive it instead");
         }
@@ -150,14 +140,14 @@ public class ArticleService {
             ArticleTombstone.of(article.id, now()).persist();
         }
         article.delete();
-        Article.flush();
+        articles.flush();
         Log.infof("Deleted article %s (%s)", article.id, article.slug);
     }
 
     /** Publishes scheduled articles whose time has come; returns how many. */
     public int publishDue() {
         Instant now = now();
-        List<Article> due = Article.dueForPublication(now);
+        List<Article> due = articles.dueForPublication(now);
         for (Article article : due) {
             article.moveTo(ArticleStatus.PUBLISHED, now);
             article.updatedAt = now;
@@ -168,23 +158,23 @@ public class ArticleService {
 
     private ArticleView write(Article article, ArticleRequest request) {
         apply(request, article, now());
-        article.flush();
+        articles.flush();
         quotes.linkUnattached(article.quoteIds, article.id);
-        return view(article, true);
+        return view(article, Audience.EDITOR);
     }
 
     /** Writes address articles by id only; a slug or anything else is an unknown id. */
     private Article lockedForWrite(String id, IfMatch ifMatch) {
-        return writes.lock(id, "article", Article::lockedById, ifMatch, article -> view(article, true));
+        return writes.lock(id, "article", articles::lockedById, ifMatch, article -> view(article, Audience.EDITOR));
     }
 
     /** Every check that queries runs before the entity is touched, so one write flushes once. */
     private void apply(ArticleRequest request, Article article, Instant now) {
         requireExistingReferences(request);
         String language = Languages.canonical(request.language());
-        String slug = chooseSlug(request, article);
+        String slug = slugs.choose(request, article);
         UUID group = request.translationOf() != null ? groupOf(request.translationOf(), article) : article.translationGroup;
-        if (Article.languageTakenInGroup(group, language, article.id)) {
+        if (articles.languageTakenInGroup(group, language, article.id)) {
             throw ProblemException.of(ProblemType.CONFLICT,
                     "This translation group already has an article in language " + language);
         }
@@ -192,7 +182,7 @@ public class ArticleService {
         article.language = language;
         article.slug = slug;
         article.translationGroup = group;
-        applyStatus(article, request.status(), truncate(request.publishedAt()), now);
+        article.applyStatus(request.status(), truncate(request.publishedAt()), now);
         article.updatedAt = now;
     }
 
@@ -227,117 +217,17 @@ public class ArticleService {
         throw new ProblemException(Problem.validation(errors));
     }
 
-    /** With include=quotes or include=images, blocks (and the lead image) carry their objects: one query per kind per page. */
-    private List<ArticleView> inline(List<ArticleView> views, Includes includes, boolean editor) {
-        List<ArticleView> result = views;
-        if (includes.has(ArticleResource.INCLUDE_QUOTES)) {
-            Map<UUID, QuoteView> byId = quotes.views(result.stream().flatMap(view -> BodyBlock.quoteIds(view.body()).stream()).toList(),
-                    audience(editor));
-            result = result.stream().map(view -> view.withBody(view.body().stream()
-                    .map(block -> block instanceof BodyBlock.Quote quote ? quote.with(byId.get(quote.quoteId())) : block)
-                    .toList())).toList();
-        }
-        if (includes.has(ArticleResource.INCLUDE_IMAGES)) {
-            List<UUID> ids = new ArrayList<>();
-            result.forEach(view -> {
-                ids.addAll(BodyBlock.imageIds(view.body()));
-                if (view.leadImage() != null) {
-                    ids.add(UUID.fromString(view.leadImage().toString()));
-                }
-            });
-            Map<UUID, ImageView> byId = images.views(ids);
-            result = result.stream().map(view -> view
-                    .withLeadImage(view.leadImage() == null ? null : byId.get(UUID.fromString(view.leadImage().toString())))
-                    .withBody(view.body().stream()
-                            .map(block -> block instanceof BodyBlock.Image image ? image.with(byId.get(image.imageId())) : block)
-                            .toList())).toList();
-        }
-        return result;
-    }
-
-    /**
-     * The slug the client sent (409 when another article has it), the one the article has, or one
-     * made from the headline: the first of {@code base}, {@code base-2}, {@code base-3}... that is
-     * free. Writers racing with one headline all find the same one free and all but one lose; run
-     * again, the losers take one made unique by their article's id instead, so that they do not
-     * collide once more.
-     */
-    private static String chooseSlug(ArticleRequest request, Article article) {
-        if (request.slug() != null) {
-            if (Article.slugTaken(request.slug(), article.id)) {
-                throw ProblemException.of(ProblemType.CONFLICT, "The slug '" + request.slug() + "' is already used by another article");
-            }
-            return request.slug();
-        }
-        if (article.slug != null) {
-            return article.slug;
-        }
-        String own = article.id.toString().substring(0, 8);
-        String base = Slugs.from(request.headline());
-        if (base.isEmpty()) {
-            return "article-" + own;
-        }
-        if (!Article.slugTaken(base, article.id)) {
-            return base;
-        }
-        if (RetryOnConflictInterceptor.isRetry()) {
-            return Slugs.withSuffix(base, own);
-        }
-        String slug;
-        for (int n = 2;; n++) {
-            slug = Slugs.withSuffix(base, Integer.toString(n));
-            if (!Article.slugTaken(slug, article.id)) {
-                return slug;
-            }
-        }
-    }
-
-    private static UUID groupOf(UUID translationOf, Article article) {
+    private UUID groupOf(UUID translationOf, Article article) {
         if (translationOf.equals(article.id)) {
             throw ProblemException.invalid("translationOf", "an article cannot be a translation of itself");
         }
-        return Article.<Article> findByIdOptional(translationOf)
+        return articles.findByIdOptional(translationOf)
                 .map(original -> original.translationGroup)
                 .orElseThrow(() -> ProblemException.invalid("translationOf", "no article has this id"));
     }
 
-    /**
-     * draft and archived keep the given time; published defaults to now (or keeps its first
-     * publication time) and may not lie in the future; scheduled needs a time, and one that has
-     * already passed publishes at once.
-     */
-    private static void applyStatus(Article article, ArticleStatus requested, Instant publishedAt, Instant now) {
-        ArticleStatus status = requested == null ? ArticleStatus.DRAFT : requested;
-        switch (status) {
-            case PUBLISHED -> {
-                Instant at = publishedAt != null ? publishedAt
-                        : article.isPublished() && article.publishedAt != null ? article.publishedAt : now;
-                if (at.isAfter(now.plus(1, ChronoUnit.MINUTES))) {
-                    throw ProblemException.invalid("publishedAt", "is in the future; use status scheduled to publish later");
-                }
-                article.publishedAt = at;
-            }
-            case SCHEDULED -> {
-                if (publishedAt == null) {
-                    throw ProblemException.invalid("publishedAt", "is required for a scheduled article");
-                }
-                article.publishedAt = publishedAt;
-                if (!publishedAt.isAfter(now)) {
-                    status = ArticleStatus.PUBLISHED;
-                }
-            }
-            case DRAFT, ARCHIVED -> article.publishedAt = publishedAt;
-        }
-        article.moveTo(status, now);
-    }
-
-    private ArticleView view(Article article, boolean editor) {
-        return mapper.toView(article, Article.translationsOf(article.translationGroup, !editor));
-    }
-
-    /** Until the read path takes an Audience itself. */
-    private static Audience audience(boolean editor) {
-        return editor ? Audience.EDITOR : Audience.ANONYMOUS;
+    private ArticleView view(Article article, Audience audience) {
+        return mapper.toView(article, articles.translationsOf(article.translationGroup, !audience.seesUnpublished()));
     }
 
     /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import io.lede.article.Article;
 import io.lede.article.ArticleFilter;
 import io.lede.article.ArticleMapper;
-import io.lede.article.ArticleQuery;
+import io.lede.article.ArticleRepository;
 import io.lede.article.ArticleStatus;
 import io.lede.cache.ContentChanges;
 import io.lede.cache.SurrogateKeys;
@@ -42,13 +42,13 @@ public class DeliveryService {
 
     private volatile LanguageSnapshot languages;
 
-    private final ArticleQuery query;
+    private final ArticleRepository articles;
     private final ArticleMapper mapper;
     private final ImageService images;
     private final ContentChanges changes;
 
-    public DeliveryService(ArticleQuery query, ArticleMapper mapper, ImageService images, ContentChanges changes) {
-        this.query = query;
+    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes) {
+        this.articles = articles;
         this.mapper = mapper;
         this.images = images;
         this.changes = changes;
@@ -67,24 +67,24 @@ public class DeliveryService {
     /** The newest published articles of a section (all sections when null), in order. */
     public List<Article> newest(String section, String language, int limit) {
         TimeListQuery list = new TimeListQuery(language, null, null, null, TimeOrder.NEWEST, limit, false, null);
-        List<TimeKeyset.Row> rows = query.page(new ArticleFilter(Set.of(ArticleStatus.PUBLISHED), section, null, list));
+        List<TimeKeyset.Row> rows = articles.page(new ArticleFilter(Set.of(ArticleStatus.PUBLISHED), section, null, list));
         List<UUID> ids = rows.stream().limit(limit).map(TimeKeyset.Row::id).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Article> byId = Article.withTags(ids).stream()
+        Map<UUID, Article> byId = articles.withTags(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         return ids.stream().map(byId::get).toList();
     }
 
     public List<SectionView> sections() {
-        return Article.publishedSections().stream()
+        return articles.publishedSections().stream()
                 .map(row -> new SectionView((String) row[0], ((Number) row[1]).longValue(), (Instant) row[2]))
                 .toList();
     }
 
     public boolean sectionExists(String section) {
-        return Article.sectionHasPublished(section);
+        return articles.sectionHasPublished(section);
     }
 
     /**
@@ -107,7 +107,7 @@ public class DeliveryService {
         long now = snapshot == null ? -1 : changes.revalidate(snapshot.checked(), LANGUAGE_KEYS);
         if (now < 0) {
             long readAt = changes.generation();
-            snapshot = new LanguageSnapshot(List.copyOf(Article.publishedLanguages()), readAt);
+            snapshot = new LanguageSnapshot(List.copyOf(articles.publishedLanguages()), readAt);
             languages = snapshot;
         } else if (now != snapshot.checked()) {
             languages = new LanguageSnapshot(snapshot.languages(), now);

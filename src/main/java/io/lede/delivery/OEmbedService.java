@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleConfig;
+import io.lede.article.ArticleRepository;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 
@@ -23,11 +24,13 @@ public class OEmbedService {
     private final ArticleConfig config;
     private final ImageService images;
     private final DeliveryService delivery;
+    private final ArticleRepository articles;
 
-    public OEmbedService(ArticleConfig config, ImageService images, DeliveryService delivery) {
+    public OEmbedService(ArticleConfig config, ImageService images, DeliveryService delivery, ArticleRepository articles) {
         this.config = config;
         this.images = images;
         this.delivery = delivery;
+        this.articles = articles;
     }
 
     /** A card, and what it shows: the article and its lead image (for surrogate keys). */
@@ -61,9 +64,7 @@ public class OEmbedService {
         if (parts.length != 2) {
             return Optional.empty();
         }
-        return Article.<Article> find("slug", parts[1]).firstResultOptional()
-                .filter(Article::isPublished)
-                .filter(article -> article.section.equals(parts[0]));
+        return articles.publishedAt(parts[0], parts[1]);
     }
 
     /** A headline card: every value escaped, so a headline can never become markup. */

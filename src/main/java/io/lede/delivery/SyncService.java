@@ -20,6 +20,7 @@ import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.lede.input.Includes;
 import io.lede.paging.Slice;
+import io.lede.security.Audience;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -75,7 +76,7 @@ public class SyncService {
             Instant position = now.minus(COMMIT_SKEW);
             next = token.delta(position.isAfter(token.at()) ? position : token.at(), SyncToken.LOWEST);
         }
-        return new SyncPage(articles.viewsOf(upserts, false, Includes.NONE), deletes, tokens.encode(next), page.more());
+        return new SyncPage(articles.viewsOf(upserts, Audience.ANONYMOUS, Includes.NONE), deletes, tokens.encode(next), page.more());
     }
 
     /** Tombstones older than the retention go; tokens that depended on them get 410. */

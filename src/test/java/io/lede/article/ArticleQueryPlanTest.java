@@ -30,7 +30,7 @@ class ArticleQueryPlanTest {
     static final String RARE_WORD = "quillwort";
 
     @Inject
-    ArticleQuery query;
+    ArticleRepository query;
 
     @Inject
     EntityManager entityManager;

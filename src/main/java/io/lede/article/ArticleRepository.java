@@ -1,0 +1,202 @@
+package io.lede.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.jpa.HibernateHints;
+
+import io.lede.db.InList;
+import io.lede.db.NativeQueries;
+import io.lede.db.SqlFilter;
+import io.lede.db.TextSearch;
+import io.lede.paging.TimeKeyset;
+import io.lede.paging.TimeOrder;
+import io.lede.text.Ids;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/**
+ * Every query about articles: look-ups by id or slug, the checks a write makes, translations,
+ * sections and languages, and the list query (filters and full-text search, paged by
+ * {@link TimeKeyset}). Reads are read-only: Hibernate keeps no snapshot of a body it will not write.
+ */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    /** One language version of a story, as other versions link to it: no body, no entity. */
+    public record Sibling(UUID group, UUID id, String language, String slug) {
+    }
+
+    static final TextSearch SEARCH = new TextSearch("a.search_vector", List.of("a.headline", "a.standfirst", "a.body_text"));
+
+    private final NativeQueries sql;
+    private final TimeKeyset keyset;
+
+    public ArticleRepository(NativeQueries sql, TimeKeyset keyset) {
+        this.sql = sql;
+        this.keyset = keyset;
+    }
+
+    /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
+    public Optional<Article> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * For reading only: loaded read-only, so Hibernate keeps no snapshot of the body for dirty
+     * checking (a JSON column's snapshot is a second parse of the whole body); tags come in the
+     * same statement rather than in a second one when the view reads them.
+     */
+    public Optional<Article> findByIdOrSlug(String idOrSlug) {
+        Optional<UUID> id = Ids.parse(idOrSlug);
+        if (id.isPresent()) {
+            Optional<Article> byId = find("select a from Article a left join fetch a.tags where a.id = ?1", id.get())
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return find("select a from Article a left join fetch a.tags where a.slug = ?1", idOrSlug)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
+    }
+
+    /** The published article with this slug in this section: what a canonical URL names. */
+    public Optional<Article> publishedAt(String section, String slug) {
+        return find("slug", slug).<Article> firstResultOptional()
+                .filter(Article::isPublished)
+                .filter(article -> article.section.equals(section));
+    }
+
+    public boolean slugTaken(String slug, UUID exceptId) {
+        return count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
+    }
+
+    /**
+     * Page rows with their tags in one query, in no particular order; read-only, like {@link #findByIdOrSlug}.
+     * No {@code distinct}: Hibernate removes the duplicate roots of a fetch join itself, and SQL
+     * {@code distinct} would compare bodies (a json column has no equality on PostgreSQL). The ids
+     * are an {@link InList}, so Hibernate keeps the query's translation.
+     */
+    public List<Article> withTags(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        InList in = InList.of("id", List.copyOf(ids));
+        return in.bind(getEntityManager()
+                .createQuery("select a from Article a left join fetch a.tags where a.id in " + in.placeholders(), Article.class))
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /**
+     * The articles of one translation group, as siblings. A single-valued parameter rather than
+     * {@link #translationsIn} with one group: Hibernate caches the translation of this query, and
+     * translates a collection-bound one again on every execution (a quarter of a read by id).
+     */
+    public List<Sibling> translationsOf(UUID group, boolean publishedOnly) {
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup = :group";
+        var query = getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class)
+                .setParameter("group", group);
+        if (publishedOnly) {
+            query.setParameter("published", ArticleStatus.PUBLISHED);
+        }
+        return query.getResultList();
+    }
+
+    /** The articles of these translation groups, as siblings: a projection, so no body is read. */
+    public List<Sibling> translationsIn(Collection<UUID> groups, boolean publishedOnly) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        InList in = InList.of("group", List.copyOf(groups));
+        String select = "select a.translationGroup, a.id, a.language, a.slug from Article a where a.translationGroup in "
+                + in.placeholders();
+        var query = in.bind(getEntityManager().createQuery(publishedOnly ? select + " and a.status = :published" : select, Sibling.class));
+        if (publishedOnly) {
+            query.setParameter("published", ArticleStatus.PUBLISHED);
+        }
+        return query.getResultList();
+    }
+
+    public boolean languageTakenInGroup(UUID group, String language, UUID exceptId) {
+        return count("translationGroup = ?1 and language = ?2 and id <> ?3", group, language, exceptId) > 0;
+    }
+
+    /** Languages that have at least one published article. */
+    public List<String> publishedLanguages() {
+        return getEntityManager().createQuery("select distinct a.language from Article a where a.status = :published",
+                String.class).setParameter("published", ArticleStatus.PUBLISHED).getResultList();
+    }
+
+    /** Sections with their number of published articles and latest publication, by name. */
+    public List<Object[]> publishedSections() {
+        return getEntityManager().createQuery("select a.section, count(a), max(a.publishedAt) from Article a"
+                + " where a.status = :published group by a.section order by a.section", Object[].class)
+                .setParameter("published", ArticleStatus.PUBLISHED).getResultList();
+    }
+
+    /** Whether a section has a published article: one index probe, not a count. */
+    public boolean sectionHasPublished(String section) {
+        return !find("section = ?1 and status = ?2", section, ArticleStatus.PUBLISHED).page(0, 1).list().isEmpty();
+    }
+
+    /** Scheduled articles whose time has come. */
+    public List<Article> dueForPublication(Instant now) {
+        return list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, now);
+    }
+
+    /** Up to {@code limit + 1} rows of a list page: the extra row says whether there is a next page. */
+    public List<TimeKeyset.Row> page(ArticleFilter filter) {
+        return keyset.page(pageQuery(filter));
+    }
+
+    /** The database's plan for {@link #page}: how tests check that search and filters use their indexes. */
+    public List<String> explainPage(ArticleFilter filter) {
+        return keyset.explain(pageQuery(filter));
+    }
+
+    public long count(ArticleFilter filter) {
+        return sql.count("article a", filtered(filter));
+    }
+
+    private TimeKeyset.Query pageQuery(ArticleFilter filter) {
+        SqlFilter where = filtered(filter);
+        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
+        return new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.list().order(),
+                filter.list().after(), filter.list().limit());
+    }
+
+    /** Drafts have no publication time yet, so lists that may hold them sort by creation time instead. */
+    private static String sortKey(ArticleFilter filter) {
+        return filter.onlyPublished() ? "a.published_at" : "coalesce(a.published_at, a.created_at)";
+    }
+    private SqlFilter filtered(ArticleFilter filter) {
+        SqlFilter where = sql.filter();
+        where.and("a.status in (?)", filter.statuses().stream().map(Enum::name).toList());
+        if (filter.section() != null) {
+            where.and("a.section = ?", filter.section());
+        }
+        if (filter.list().language() != null) {
+            where.and("a.language = ?", filter.list().language());
+        }
+        if (filter.tag() != null) {
+            where.and("exists (select 1 from article_tag t where t.article_id = a.id and lower(t.tag) = ?)",
+                    filter.tag().toLowerCase(Locale.ROOT));
+        }
+        if (filter.list().from() != null) {
+            where.and("a.published_at >= ?", filter.list().from());
+        }
+        if (filter.list().to() != null) {
+            where.and("a.published_at < ?", filter.list().to());
+        }
+        if (filter.list().q() != null) {
+            where.and(where.matches(SEARCH, filter.list().q()));
+        }
+        return where;
+    }
+}

@@ -1,0 +1,55 @@
+package io.lede.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.db.RetryOnConflictInterceptor;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+
+/** Which slug an article gets when it is written. */
+@ApplicationScoped
+class ArticleSlugs {
+
+    private final ArticleRepository articles;
+
+    ArticleSlugs(ArticleRepository articles) {
+        this.articles = articles;
+    }
+
+    /**
+     * The slug the client sent (409 when another article has it), the one the article has, or one
+     * made from the headline: the first of {@code base}, {@code base-2}, {@code base-3}... that is
+     * free. Writers racing with one headline all find the same one free and all but one lose; run
+     * again, the losers take one made unique by their article's id instead, so that they do not
+     * collide once more.
+     */
+    String choose(ArticleRequest request, Article article) {
+        if (request.slug() != null) {
+            if (articles.slugTaken(request.slug(), article.id)) {
+                throw ProblemException.of(ProblemType.CONFLICT, "The slug '" + request.slug() + "' is already used by another article");
+            }
+            return request.slug();
+        }
+        if (article.slug != null) {
+            return article.slug;
+        }
+        String own = article.id.toString().substring(0, 8);
+        String base = Slugs.from(request.headline());
+        if (base.isEmpty()) {
+            return "article-" + own;
+        }
+        if (!articles.slugTaken(base, article.id)) {
+            return base;
+        }
+        if (RetryOnConflictInterceptor.isRetry()) {
+            return Slugs.withSuffix(base, own);
+        }
+        String slug;
+        for (int n = 2;; n++) {
+            slug = Slugs.withSuffix(base, Integer.toString(n));
+            if (!articles.slugTaken(slug, article.id)) {
+                return slug;
+            }
+        }
+    }
+}
