@@ -3,6 +3,7 @@ package io.lede.common.cache;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createQuote;
+import static io.lede.TestApi.edit;
 import static io.lede.TestApi.editorToken;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
@@ -88,10 +89,7 @@ class ResponseCacheTest {
             given().get(path).then().statusCode(200);
         });
 
-        String etag = given().auth().oauth2(editorToken()).get("/v1/articles/" + id).header("ETag");
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("headline", "Council delays new bridge")).patch("/v1/articles/" + id)
-                .then().statusCode(200);
+        edit("/v1/articles/" + id, Map.of("headline", "Council delays new bridge"));
 
         given().get(reads.get(0)).then().statusCode(200).body("headline", equalTo("Council delays new bridge"));
         given().get(reads.get(1)).then().statusCode(200).body("headline", equalTo("Council delays new bridge"));
@@ -106,10 +104,7 @@ class ResponseCacheTest {
         given().get("/v1/articles/" + id).then().statusCode(200);
         given().get("/v1/articles/" + id).then().statusCode(200);
 
-        String etag = given().auth().oauth2(editorToken()).get("/v1/articles/" + id).header("ETag");
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("status", "draft")).patch("/v1/articles/" + id)
-                .then().statusCode(200);
+        edit("/v1/articles/" + id, Map.of("status", "draft"));
 
         given().get("/v1/articles/" + id).then().statusCode(404);
         given().get("/v1/articles?section=" + section).then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
@@ -143,10 +138,7 @@ class ResponseCacheTest {
         String quoteId = createQuote(quote(uniqueSpeaker("Ana Ruiz"), "harbour master", "The channel is open again.")).path("id");
         given().get("/v1/quotes/" + quoteId).then().statusCode(200);
         given().get("/v1/quotes/" + quoteId).then().statusCode(200);
-        String etag = given().auth().oauth2(editorToken()).get("/v1/quotes/" + quoteId).header("ETag");
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("text", "The channel opens tomorrow.")).patch("/v1/quotes/" + quoteId)
-                .then().statusCode(200);
+        edit("/v1/quotes/" + quoteId, Map.of("text", "The channel opens tomorrow."));
         given().get("/v1/quotes/" + quoteId).then().statusCode(200).body("text", equalTo("The channel opens tomorrow."));
     }
 
