@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -152,5 +154,39 @@ public final class TestApi {
     /** {@link #patchCurrent(String, String, Object)} as the test editor, expecting 200. */
     public static Response edit(String path, Object changes) {
         return patchCurrent(editorToken(), path, changes).then().statusCode(200).extract().response();
+    }
+
+    /** Polls {@code path} (anonymously) until it answers {@code status}; fails after ten seconds. */
+    public static void awaitStatus(String path, int status) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int last;
+        do {
+            last = given().get(path).statusCode();
+            if (last == status) {
+                return;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answers " + last + ", not " + status);
+    }
+
+    /** Polls until {@code condition} holds; fails after ten seconds with {@code message}. */
+    public static void await(BooleanSupplier condition, String message) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message);
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
