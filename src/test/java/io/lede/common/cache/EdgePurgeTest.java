@@ -11,23 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
+import io.lede.EdgeProfile;
+import io.lede.EdgeProfile.Edge;
 import io.lede.common.http.SurrogateKeys;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -37,39 +31,8 @@ import io.restassured.http.ContentType;
  * bootstrap admin token: this profile starts on a fresh database.)
  */
 @QuarkusTest
-@TestProfile(EdgePurgeTest.WithEdge.class)
+@TestProfile(EdgeProfile.class)
 class EdgePurgeTest {
-
-    /** A stand-in for Varnish: records every purge it receives. */
-    static final class Edge {
-        static final List<String> PURGES = new CopyOnWriteArrayList<>();
-        static final HttpServer SERVER = start();
-
-        private static HttpServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/", exchange -> {
-                    PURGES.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("xkey-purge"));
-                    exchange.sendResponseHeaders(200, -1);
-                    exchange.close();
-                });
-                server.start();
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    public static class WithEdge implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("lede.purge.enabled", "true",
-                    // The second node is down: its failures are logged, writes go on.
-                    "lede.purge.urls", "http://127.0.0.1:" + Edge.SERVER.getAddress().getPort() + "/,http://127.0.0.1:" + closedPort() + "/",
-                    "lede.purge.timeout", "1s");
-        }
-    }
 
     @BeforeEach
     void forget() {
@@ -110,13 +73,5 @@ class EdgePurgeTest {
         String last = Edge.PURGES.get(Edge.PURGES.size() - 1);
         assertTrue(last.startsWith("PURGE "), last);
         return Set.of(last.substring("PURGE ".length()).split(" "));
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
