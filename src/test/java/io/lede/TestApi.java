@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -16,6 +18,7 @@ public final class TestApi {
 
     /** {@code %test.lede.bootstrap-admin-token} in application.properties. */
     public static final String ADMIN = "test-admin-token";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static String editor;
     private static String reader;
@@ -117,5 +120,73 @@ public final class TestApi {
         Map<String, Object> body = article(section, headline);
         body.put("publishedAt", publishedAt);
         return create(body).path("id");
+    }
+
+    // --- Versioned writes: every write names the version it replaces with If-Match ---------------
+
+    /** The ETag of {@code path} as {@code token} reads it (200 expected). */
+    public static String etag(String token, String path) {
+        return given().auth().oauth2(token).get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** A JSON merge patch of {@code path} by {@code token}, If-Match {@code etag}; the answer is the caller's to check. */
+    public static Response patch(String token, String path, String etag, Object changes) {
+        return given().auth().oauth2(token).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body(changes).patch(path);
+    }
+
+    /** A full replacement of {@code path} by {@code token}, If-Match {@code etag}. */
+    public static Response put(String token, String path, String etag, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(body).put(path);
+    }
+
+    /** A delete of {@code path} by {@code token}, If-Match {@code etag}. */
+    public static Response delete(String token, String path, String etag) {
+        return given().auth().oauth2(token).header("If-Match", etag).delete(path);
+    }
+
+    /** Reads the current ETag, then merge-patches with it: an edit nobody raced. */
+    public static Response patchCurrent(String token, String path, Object changes) {
+        return patch(token, path, etag(token, path), changes);
+    }
+
+    /** {@link #patchCurrent(String, String, Object)} as the test editor, expecting 200. */
+    public static Response edit(String path, Object changes) {
+        return patchCurrent(editorToken(), path, changes).then().statusCode(200).extract().response();
+    }
+
+    /** Polls {@code path} (anonymously) until it answers {@code status}; fails after ten seconds. */
+    public static void awaitStatus(String path, int status) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int last;
+        do {
+            last = given().get(path).statusCode();
+            if (last == status) {
+                return;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answers " + last + ", not " + status);
+    }
+
+    /** Polls until {@code condition} holds; fails after ten seconds with {@code message}. */
+    public static void await(BooleanSupplier condition, String message) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message);
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.lede.article;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ public class ArticleService {
     private final QuoteService quotes;
     private final ImageService images;
     private final VersionedWrites writes;
+    private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
-            MergePatcher patcher, QuoteService quotes, ImageService images, VersionedWrites writes) {
+            MergePatcher patcher, QuoteService quotes, ImageService images, VersionedWrites writes, Clock clock) {
         this.articles = articles;
+        this.clock = clock;
         this.mapper = mapper;
         this.slugs = slugs;
         this.inlined = inlined;
@@ -231,8 +234,8 @@ public class ArticleService {
     }
 
     /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Instant truncate(Instant instant) {

@@ -4,6 +4,7 @@ import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createPublished;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.readerToken;
 import static io.lede.TestApi.uniqueSection;
 import static io.restassured.RestAssured.given;
@@ -185,9 +186,8 @@ class ArticleListTest {
         given().queryParam("section", section).header("If-None-Match", before).get("/v1/articles")
                 .then().statusCode(304);
 
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json")
-                .header("If-Match", created.header("ETag")).body(Map.of("standfirst", "Edited"))
-                .patch("/v1/articles/" + created.path("id")).then().statusCode(200);
+        patch(editorToken(), "/v1/articles/" + created.path("id"), created.header("ETag"), Map.of("standfirst", "Edited"))
+                .then().statusCode(200);
 
         String after = given().queryParam("section", section).header("If-None-Match", before).get("/v1/articles")
                 .then().statusCode(200).extract().header("ETag");

@@ -3,6 +3,7 @@ package io.lede.article;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createQuote;
+import static io.lede.TestApi.edit;
 import static io.lede.TestApi.editorToken;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
@@ -126,10 +127,7 @@ class ArticleQuotesTest {
         linkedOnly.put("articleId", articleId);
         String sideId = createQuote(linkedOnly).path("id");
 
-        String etag = given().get("/v1/articles/" + articleId).header("ETag");
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("body", List.of(quoteBlock(inBody.path("id"))))).patch("/v1/articles/" + articleId)
-                .then().statusCode(200);
+        edit("/v1/articles/" + articleId, Map.of("body", List.of(quoteBlock(inBody.path("id")))));
 
         given().get("/v1/articles/" + articleId + "/quotes")
                 .then().statusCode(200)

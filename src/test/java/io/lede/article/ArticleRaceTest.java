@@ -4,7 +4,9 @@ import static io.lede.TestApi.ADMIN;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createQuote;
+import static io.lede.TestApi.delete;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
 import static io.lede.TestApi.uniqueSpeaker;
@@ -33,7 +35,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class ArticleRaceTest {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Test
     void shouldKeepOneArticlePerLanguageInATranslationGroup() {
@@ -110,9 +111,8 @@ class ArticleRaceTest {
             String id = created.path("id");
             String etag = created.header("ETag");
             List<Response> responses = Races.together(List.of(
-                    () -> given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", etag)
-                            .body(Map.of("headline", "Edited meanwhile")).patch("/v1/articles/" + id),
-                    () -> given().auth().oauth2(editorToken()).header("If-Match", etag).delete("/v1/articles/" + id)));
+                    () -> patch(editorToken(), "/v1/articles/" + id, etag, Map.of("headline", "Edited meanwhile")),
+                    () -> delete(editorToken(), "/v1/articles/" + id, etag)));
 
             List<Integer> statuses = Races.statuses(responses);
             // Either order is fine; both succeeding means the delete removed a version its If-Match did not name.

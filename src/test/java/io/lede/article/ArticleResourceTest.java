@@ -1,9 +1,13 @@
 package io.lede.article;
 
 import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.MERGE_PATCH;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
+import static io.lede.TestApi.delete;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
+import static io.lede.TestApi.put;
 import static io.lede.TestApi.readerToken;
 import static io.lede.TestApi.uniqueSection;
 import static io.restassured.RestAssured.given;
@@ -34,8 +38,6 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class ArticleResourceTest {
-
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Test
     void shouldCreateAndReadAnArticleByIdAndBySlug() {
@@ -266,9 +268,7 @@ class ArticleResourceTest {
         Map<String, Object> replacement = article(created.path("section"), "After the replace");
         replacement.put("tags", List.of("one", "two"));
 
-        Response replaced = given().auth().oauth2(editorToken()).contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag")).body(replacement)
-                .put("/v1/articles/" + id)
+        Response replaced = put(editorToken(), "/v1/articles/" + id, created.header("ETag"), replacement)
                 .then().statusCode(200)
                 .body("headline", equalTo("After the replace"))
                 .body("slug", equalTo(created.path("slug").toString()))
@@ -297,11 +297,9 @@ class ArticleResourceTest {
                 .then().statusCode(428);
 
         // Someone else edits first: the first ETag is now stale.
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
-                .body(Map.of("headline", "First edit")).patch("/v1/articles/" + id)
+        patch(editorToken(), "/v1/articles/" + id, created.header("ETag"), Map.of("headline", "First edit"))
                 .then().statusCode(200);
-        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
-                .body(replacement).put("/v1/articles/" + id)
+        put(editorToken(), "/v1/articles/" + id, created.header("ETag"), replacement)
                 .then().statusCode(412)
                 .body("type", equalTo("urn:lede:problem:stale-etag"));
 
@@ -313,10 +311,8 @@ class ArticleResourceTest {
         Response created = create(article(uniqueSection(), "Patch me"));
         String id = created.path("id");
 
-        Response patched = given().auth().oauth2(editorToken()).contentType(MERGE_PATCH)
-                .header("If-Match", created.header("ETag"))
-                .body("{\"standfirst\": null, \"tags\": [\"patched\"], \"location\": \"Tessaly\"}")
-                .patch("/v1/articles/" + id)
+        Response patched = patch(editorToken(), "/v1/articles/" + id, created.header("ETag"),
+                "{\"standfirst\": null, \"tags\": [\"patched\"], \"location\": \"Tessaly\"}")
                 .then().statusCode(200)
                 .body("headline", equalTo("Patch me"))
                 .body("$", not(hasKey("standfirst")))
@@ -324,16 +320,11 @@ class ArticleResourceTest {
                 .body("location", equalTo("Tessaly"))
                 .extract().response();
 
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH)
-                .header("If-Match", patched.header("ETag"))
-                .body("{\"headline\": null, \"section\": \"Not A Slug\"}")
-                .patch("/v1/articles/" + id)
+        patch(editorToken(), "/v1/articles/" + id, patched.header("ETag"),
+                "{\"headline\": null, \"section\": \"Not A Slug\"}")
                 .then().statusCode(400)
                 .body("errors.field", contains("headline", "section"));
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH)
-                .header("If-Match", patched.header("ETag"))
-                .body("[1, 2]")
-                .patch("/v1/articles/" + id)
+        patch(editorToken(), "/v1/articles/" + id, patched.header("ETag"), "[1, 2]")
                 .then().statusCode(400);
 
         given().get("/v1/articles/" + id).then().statusCode(200)
@@ -353,11 +344,9 @@ class ArticleResourceTest {
 
     @Test
     void shouldAnswer404ForWritesToUnknownIds() {
-        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).header("If-Match", "\"x\"")
-                .body(article(uniqueSection(), "Nobody")).put("/v1/articles/" + UUID.randomUUID())
+        put(editorToken(), "/v1/articles/" + UUID.randomUUID(), "\"x\"", article(uniqueSection(), "Nobody"))
                 .then().statusCode(404);
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", "\"x\"")
-                .body(Map.of("headline", "x")).patch("/v1/articles/not-a-uuid")
+        patch(editorToken(), "/v1/articles/not-a-uuid", "\"x\"", Map.of("headline", "x"))
                 .then().statusCode(404);
         given().auth().oauth2(ADMIN).delete("/v1/articles/" + UUID.randomUUID()).then().statusCode(404);
     }
@@ -384,9 +373,9 @@ class ArticleResourceTest {
         given().auth().oauth2(editorToken()).delete("/v1/articles/" + id)
                 .then().statusCode(403)
                 .body("detail", containsString("admin"));
-        given().auth().oauth2(ADMIN).header("If-Match", "\"stale\"").delete("/v1/articles/" + id)
+        delete(ADMIN, "/v1/articles/" + id, "\"stale\"")
                 .then().statusCode(412);
-        given().auth().oauth2(ADMIN).header("If-Match", created.header("ETag")).delete("/v1/articles/" + id)
+        delete(ADMIN, "/v1/articles/" + id, created.header("ETag"))
                 .then().statusCode(204);
         given().get("/v1/articles/" + id).then().statusCode(404);
     }

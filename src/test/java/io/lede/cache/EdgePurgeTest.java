@@ -2,6 +2,7 @@ package io.lede.cache;
 
 import static io.lede.TestApi.ADMIN;
 import static io.lede.TestApi.article;
+import static io.lede.TestApi.patchCurrent;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
 import static io.lede.TestApi.uniqueSpeaker;
@@ -10,14 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,11 +21,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
+import io.lede.EdgeProfile;
+import io.lede.EdgeProfile.Edge;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -39,42 +34,11 @@ import io.restassured.http.ContentType;
  * bootstrap admin token: this profile starts on a fresh database.)
  */
 @QuarkusTest
-@TestProfile(EdgePurgeTest.WithEdge.class)
+@TestProfile(EdgeProfile.class)
 class EdgePurgeTest {
 
     @Inject
     EntityManager entityManager;
-
-    /** A stand-in for Varnish: records every purge it receives. */
-    static final class Edge {
-        static final List<String> PURGES = new CopyOnWriteArrayList<>();
-        static final HttpServer SERVER = start();
-
-        private static HttpServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/", exchange -> {
-                    PURGES.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("xkey-purge"));
-                    exchange.sendResponseHeaders(200, -1);
-                    exchange.close();
-                });
-                server.start();
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    public static class WithEdge implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("lede.purge.enabled", "true",
-                    // The second node is down: its failures are logged, writes go on.
-                    "lede.purge.urls", "http://127.0.0.1:" + Edge.SERVER.getAddress().getPort() + "/,http://127.0.0.1:" + closedPort() + "/",
-                    "lede.purge.timeout", "1s");
-        }
-    }
 
     @BeforeEach
     void forget() {
@@ -90,9 +54,7 @@ class EdgePurgeTest {
         assertTrue(created.containsAll(Set.of("article-" + id, "section-" + section, SurrogateKeys.ALL_SECTIONS)), created.toString());
 
         long started = System.nanoTime();
-        String etag = given().auth().oauth2(ADMIN).get("/v1/articles/" + id).header("ETag");
-        given().auth().oauth2(ADMIN).contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("headline", "Purged at the edge, edited")).patch("/v1/articles/" + id).then().statusCode(200);
+        patchCurrent(ADMIN, "/v1/articles/" + id, Map.of("headline", "Purged at the edge, edited")).then().statusCode(200);
         long millis = (System.nanoTime() - started) / 1_000_000;
         Set<String> edited = keysOfLastPurge();
         assertTrue(edited.contains("article-" + id), edited.toString());
@@ -127,13 +89,5 @@ class EdgePurgeTest {
         String last = Edge.PURGES.get(Edge.PURGES.size() - 1);
         assertTrue(last.startsWith("PURGE "), last);
         return Set.of(last.substring("PURGE ".length()).split(" "));
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

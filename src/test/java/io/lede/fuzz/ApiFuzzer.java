@@ -28,10 +28,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * preconditions, three kinds of caller. Every answer must be documented for its operation, match
  * the documented schema, never be a 5xx, and never carry a stack trace.
  *
- * <p>{@code java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.fuzz.ApiFuzzer
- * http://127.0.0.1:8099 <admin-token> [requests]} (see .ci/run).
+ * <p>{@link ApiFuzzIT} runs it against the packaged jar.
  */
-public final class ApiFuzzer {
+final class ApiFuzzer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HOSTILE = List.of("", " ", "0", "-1", "999999999999", "abc", "' or 1=1 --",
@@ -64,14 +63,16 @@ public final class ApiFuzzer {
         this.base = base.replaceAll("/+$", "");
     }
 
-    public static void main(String[] args) throws Exception {
-        ApiFuzzer fuzzer = new ApiFuzzer(args[0]);
-        fuzzer.admin = args[1];
-        int target = args.length > 2 ? Integer.parseInt(args[2]) : 1500;
+    /** What a run found: how many requests it sent, and what was wrong with the answers. */
+    record Result(int sent, List<String> failures) {
+    }
+
+    /** Fuzzes the service at {@code base} (admin token {@code admin}) until {@code target} requests were sent. */
+    static Result fuzz(String base, String admin, int target) throws Exception {
+        ApiFuzzer fuzzer = new ApiFuzzer(base);
+        fuzzer.admin = admin;
         fuzzer.run(target);
-        System.out.println((fuzzer.sent - fuzzer.failures.size()) + " passed, " + fuzzer.failures.size() + " failed");
-        fuzzer.failures.stream().limit(40).forEach(failure -> System.out.println("  " + failure));
-        System.exit(fuzzer.failures.isEmpty() && fuzzer.sent >= target ? 0 : 1);
+        return new Result(fuzzer.sent, List.copyOf(fuzzer.failures));
     }
 
     private void run(int target) throws Exception {

@@ -3,6 +3,7 @@ package io.lede.http;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
 import static io.restassured.RestAssured.given;
@@ -109,8 +110,7 @@ class HttpAnswersTest {
     void shouldNotLetAMergePatchRemoveTheStatus() {
         Response created = create(article(uniqueSection(), "Stays published"));
         String id = created.path("id");
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json")
-                .header("If-Match", created.header("ETag")).body("{\"status\": null}").patch("/v1/articles/" + id)
+        patch(editorToken(), "/v1/articles/" + id, created.header("ETag"), "{\"status\": null}")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().get("/v1/articles/" + id).then().statusCode(200).body("status", equalTo("published"));
     }

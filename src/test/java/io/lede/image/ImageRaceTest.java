@@ -1,6 +1,7 @@
 package io.lede.image;
 
 import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.uploadPng;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,10 +36,8 @@ class ImageRaceTest {
         for (int round = 0; round < 5; round++) {
             Response uploaded = given().auth().oauth2(ADMIN).get("/v1/images/" + uploadPng()).then().extract().response();
             String etag = uploaded.header("ETag");
-            List<Response> responses = Races.times(4, () -> given().auth().oauth2(ADMIN)
-                    .contentType("application/merge-patch+json").header("If-Match", etag)
-                    .body("{\"caption\": \"" + Thread.currentThread().getName() + "\"}")
-                    .patch("/v1/images/" + uploaded.path("id")));
+            List<Response> responses = Races.times(4, () -> patch(ADMIN, "/v1/images/" + uploaded.path("id"), etag,
+                    "{\"caption\": \"" + Thread.currentThread().getName() + "\"}"));
 
             assertEquals(1, Races.count(responses, 200), () -> Races.statuses(responses).toString());
             assertEquals(3, Races.count(responses, 412), () -> Races.statuses(responses).toString());

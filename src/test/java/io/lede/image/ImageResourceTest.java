@@ -4,6 +4,7 @@ import static io.lede.TestApi.ADMIN;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.readerToken;
 import static io.lede.TestApi.uniqueSection;
 import static io.lede.TestApi.uploadImage;
@@ -202,8 +203,8 @@ class ImageResourceTest {
         assertRed(crop.getRGB(90, 25));
 
         // Move the focal point to the right half: the same URL now crops blue.
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", left.header("ETag"))
-                .body(Map.of("focalPoint", Map.of("x", 0.8, "y", 0.5))).patch("/v1/images/" + left.path("id"))
+        patch(editorToken(), "/v1/images/" + left.path("id"), left.header("ETag"),
+                Map.of("focalPoint", Map.of("x", 0.8, "y", 0.5)))
                 .then().statusCode(200).body("focalPoint.x", equalTo(0.8f)).body("version", equalTo(1));
         BufferedImage moved = TestImages.decode(rendition(left.path("id"), Map.of("w", "50", "h", "50", "fit", "cover")));
         assertBlue(moved.getRGB(25, 25));
@@ -346,17 +347,15 @@ class ImageResourceTest {
         String id = stored.path("id");
         given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").body(Map.of("caption", "x"))
                 .patch("/v1/images/" + id).then().statusCode(428);
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", "\"old\"")
-                .body(Map.of("caption", "x")).patch("/v1/images/" + id).then().statusCode(412);
-        given().auth().oauth2(editorToken()).contentType("application/merge-patch+json").header("If-Match", stored.header("ETag"))
-                .body(Map.of("credit", "Emergency Service/AFP", "altText", "Red and blue")).patch("/v1/images/" + id)
+        patch(editorToken(), "/v1/images/" + id, "\"old\"", Map.of("caption", "x")).then().statusCode(412);
+        patch(editorToken(), "/v1/images/" + id, stored.header("ETag"),
+                Map.of("credit", "Emergency Service/AFP", "altText", "Red and blue"))
                 .then().statusCode(200)
                 .body("credit", equalTo("Emergency Service/AFP"))
                 .body("altText", equalTo("Red and blue"))
                 .body("caption", equalTo("A test picture"))
                 .body("width", equalTo(10));
-        given().auth().oauth2(readerToken()).contentType("application/merge-patch+json").header("If-Match", "*")
-                .body(Map.of("caption", "x")).patch("/v1/images/" + id).then().statusCode(403);
+        patch(readerToken(), "/v1/images/" + id, "*", Map.of("caption", "x")).then().statusCode(403);
     }
 
     @Test

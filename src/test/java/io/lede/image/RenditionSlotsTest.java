@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,21 +16,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /** One rendition at a time and no waiting: a burst of new renditions gets 503s with Retry-After. */
 @QuarkusTest
-@TestProfile(RenditionSlotsTest.OneSlot.class)
+@TestProfile(S3OneSlotProfile.class)
 class RenditionSlotsTest {
-
-    public static class OneSlot implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("lede.images.max-concurrent-renditions", "1", "lede.images.rendition-wait", "0s");
-        }
-    }
 
     private static final List<Integer> STEPS = List.of(160, 320, 480, 640, 800, 1024, 1280, 1600);
 

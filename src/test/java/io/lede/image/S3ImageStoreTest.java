@@ -22,20 +22,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Originals in an S3-compatible store: s3proxy on loopback, spoken to with signed requests. */
 @QuarkusTest
-@TestProfile(S3ImageStoreTest.InS3.class)
+@TestProfile(S3OneSlotProfile.class)
 class S3ImageStoreTest {
-
-    public static class InS3 implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(S3ProxyResource.class));
-        }
-    }
 
     @Inject
     ImageStore store;

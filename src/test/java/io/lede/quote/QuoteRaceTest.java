@@ -5,6 +5,7 @@ import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createQuote;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.uniqueSection;
 import static io.lede.TestApi.uniqueSpeaker;
@@ -29,7 +30,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class QuoteRaceTest {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Test
     void shouldKeepEveryQuoteOfANewSpeakerAndGiveThemOneSpeaker() {
@@ -82,8 +82,8 @@ class QuoteRaceTest {
             Response first = createQuote(quote(speaker, "coach", "We train harder."));
             String other = uniqueSpeaker("Kai Stone");
             List<Response> responses = Races.together(List.of(
-                    () -> given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", first.header("ETag"))
-                            .body(Map.of("speaker", Map.of("name", other))).patch("/v1/quotes/" + first.path("id")),
+                    () -> patch(editorToken(), "/v1/quotes/" + first.path("id"), first.header("ETag"),
+                            Map.of("speaker", Map.of("name", other))),
                     () -> post(quote(speaker, "coach", "We play to win."))));
 
             assertEquals(List.of(200, 201), Races.statuses(responses), () -> responses.get(1).asString());

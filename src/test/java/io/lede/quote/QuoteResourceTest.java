@@ -1,10 +1,14 @@
 package io.lede.quote;
 
 import static io.lede.TestApi.ADMIN;
+import static io.lede.TestApi.MERGE_PATCH;
 import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static io.lede.TestApi.createQuote;
+import static io.lede.TestApi.delete;
 import static io.lede.TestApi.editorToken;
+import static io.lede.TestApi.patch;
+import static io.lede.TestApi.put;
 import static io.lede.TestApi.quote;
 import static io.lede.TestApi.readerToken;
 import static io.lede.TestApi.uniqueSection;
@@ -33,8 +37,6 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class QuoteResourceTest {
-
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Test
     void shouldCreateAndReadAQuote() {
@@ -121,13 +123,10 @@ class QuoteResourceTest {
 
         given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).body(Map.of("context", "x"))
                 .patch("/v1/quotes/" + id).then().statusCode(428);
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", "\"old\"")
-                .body(Map.of("context", "x")).patch("/v1/quotes/" + id).then().statusCode(412);
+        patch(editorToken(), "/v1/quotes/" + id, "\"old\"", Map.of("context", "x")).then().statusCode(412);
 
-        Response patched = given().auth().oauth2(editorToken()).contentType(MERGE_PATCH)
-                .header("If-Match", created.header("ETag"))
-                .body(Map.of("context", "at the council meeting", "speaker", Map.of("role", "former mayor")))
-                .patch("/v1/quotes/" + id)
+        Response patched = patch(editorToken(), "/v1/quotes/" + id, created.header("ETag"),
+                Map.of("context", "at the council meeting", "speaker", Map.of("role", "former mayor")))
                 .then().statusCode(200)
                 .body("context", equalTo("at the council meeting"))
                 .body("speaker.name", equalTo(speaker))
@@ -135,15 +134,12 @@ class QuoteResourceTest {
                 .body("version", equalTo(1))
                 .extract().response();
 
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", patched.header("ETag"))
-                .body("{\"text\": null}").patch("/v1/quotes/" + id)
+        patch(editorToken(), "/v1/quotes/" + id, patched.header("ETag"), "{\"text\": null}")
                 .then().statusCode(400).body("errors[0].field", equalTo("text"));
 
-        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
-                .body(quote(speaker, "mayor", "Replaced")).put("/v1/quotes/" + id)
+        put(editorToken(), "/v1/quotes/" + id, created.header("ETag"), quote(speaker, "mayor", "Replaced"))
                 .then().statusCode(412);
-        given().auth().oauth2(editorToken()).contentType(ContentType.JSON).header("If-Match", patched.header("ETag"))
-                .body(quote(speaker, "mayor", "Replaced")).put("/v1/quotes/" + id)
+        put(editorToken(), "/v1/quotes/" + id, patched.header("ETag"), quote(speaker, "mayor", "Replaced"))
                 .then().statusCode(200)
                 .body("text", equalTo("Replaced"))
                 .body("$", not(hasKey("context")));
@@ -154,14 +150,13 @@ class QuoteResourceTest {
         given().get("/v1/quotes/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         given().get("/v1/quotes/not-an-id").then().statusCode(404);
         given().auth().oauth2(editorToken()).delete("/v1/quotes/" + UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", "\"x\"")
-                .body(Map.of("text", "x")).patch("/v1/quotes/" + UUID.randomUUID()).then().statusCode(404);
+        patch(editorToken(), "/v1/quotes/" + UUID.randomUUID(), "\"x\"", Map.of("text", "x")).then().statusCode(404);
     }
 
     @Test
     void shouldDeleteAnUnusedQuote() {
         String id = createQuote(quote("Passing Remark", null, "Nothing much.")).path("id");
-        given().auth().oauth2(editorToken()).header("If-Match", "\"stale\"").delete("/v1/quotes/" + id).then().statusCode(412);
+        delete(editorToken(), "/v1/quotes/" + id, "\"stale\"").then().statusCode(412);
         given().auth().oauth2(editorToken()).delete("/v1/quotes/" + id).then().statusCode(204);
         given().get("/v1/quotes/" + id).then().statusCode(404);
     }
@@ -261,8 +256,7 @@ class QuoteResourceTest {
         given().queryParam("q", speaker).get("/v1/speakers").then().body("items.size()", equalTo(0));
         given().auth().oauth2(editorToken()).get("/v1/quotes/" + quoteId).then().statusCode(200);
 
-        given().auth().oauth2(editorToken()).contentType(MERGE_PATCH).header("If-Match", article.header("ETag"))
-                .body(Map.of("status", "published")).patch("/v1/articles/" + article.path("id"))
+        patch(editorToken(), "/v1/articles/" + article.path("id"), article.header("ETag"), Map.of("status", "published"))
                 .then().statusCode(200);
         given().get("/v1/quotes/" + quoteId).then().statusCode(200);
         given().queryParam("q", speaker).get("/v1/speakers").then().body("items.size()", equalTo(1));

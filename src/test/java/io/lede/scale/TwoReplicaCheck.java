@@ -9,27 +9,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lede.image.TestImages;
+
 /**
  * Two packaged jars on two ports, sharing one PostgreSQL database, one Redis and one S3-compatible
- * store (started by .ci/run): what one replica writes, the other serves at once, and only what the
- * write changed is evicted there; a token revoked on one stops on the other; rate limits hold
- * across both; an image uploaded to one is served by the other.
- *
- * <pre>java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.scale.TwoReplicaCheck \
- *     http://127.0.0.1:8097 http://127.0.0.1:8098 admin-token anonymous-limit</pre>
+ * store (started by {@link TwoReplicasIT}): what one replica writes, the other serves at once, and
+ * only what the write changed is evicted there; a token revoked on one stops on the other; rate
+ * limits hold across both; an image uploaded to one is served by the other; a request in flight
+ * when one is stopped is answered.
  */
-public final class TwoReplicaCheck {
+final class TwoReplicaCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EDITS = 30;
     /** How long a replica may take to learn of another's write (the notification's way). */
     private static final long STALE_AT_MOST_MILLIS = 200;
-    /** Sent with the first write; .ci/run looks for it in replica A's JSON log. */
+    /** Sent with the first write; {@link TwoReplicasIT} looks for it in replica A's JSON log. */
     static final String REQUEST_ID = "two-replica-check-create";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,29 +42,55 @@ public final class TwoReplicaCheck {
     private final List<String> failures = new ArrayList<>();
     private int reads;
 
-    private TwoReplicaCheck(String first, String second, String token) {
+    TwoReplicaCheck(String first, String second, String token) {
         this.first = first;
         this.second = second;
         this.token = token;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: TwoReplicaCheck <replica A> <replica B> <admin token> <anonymous limit a minute>");
-            System.exit(2);
+    /** What the checks found wrong so far. */
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Every check of two replicas that keep running; {@code limit} is their anonymous limit a minute. */
+    void run(int limit) throws Exception {
+        editsOnOneAreServedByTheOther();
+        anEditOnOneLeavesOtherArticlesCachedOnTheOther();
+        deletesOnOneAreServedByTheOther();
+        aTokenRevokedOnOneStopsOnTheOther();
+        rateLimitsHoldAcrossReplicas(limit);
+        imagesUploadedToOneAreServedByTheOther();
+    }
+
+    /**
+     * Graceful shutdown: a request in flight on B when B is told to stop ({@code stopSecond}, a
+     * SIGTERM) still gets its answer. The first rendition of a 12-megapixel photo takes a few
+     * hundred milliseconds here.
+     */
+    void aRequestInFlightIsAnsweredWhileTheSecondStops(Runnable stopSecond) throws Exception {
+        HttpResponse<String> uploaded = upload(second, TestImages.photoJpeg(4000, 3000), "big.jpg", "image/jpeg");
+        expect(uploaded, 201, "upload of a large photo on B");
+        if (uploaded.statusCode() != 201) {
+            return;
         }
-        TwoReplicaCheck check = new TwoReplicaCheck(args[0], args[1], args[2]);
-        check.editsOnOneAreServedByTheOther();
-        check.anEditOnOneLeavesOtherArticlesCachedOnTheOther();
-        check.deletesOnOneAreServedByTheOther();
-        check.aTokenRevokedOnOneStopsOnTheOther();
-        check.rateLimitsHoldAcrossReplicas(Integer.parseInt(args[3]));
-        check.imagesUploadedToOneAreServedByTheOther();
-        if (!check.failures.isEmpty()) {
-            check.failures.forEach(failure -> System.err.println("FAILED: " + failure));
-            System.exit(1);
+        String id = json(uploaded).path("id").asText();
+        CompletableFuture<HttpResponse<Void>> inFlight = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(second + "/v1/images/" + id + "/content?w=1024")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        Thread.sleep(150);
+        stopSecond.run();
+        try {
+            int status = inFlight.get(60, TimeUnit.SECONDS).statusCode();
+            if (status != 200) {
+                failures.add("a request in flight during shutdown got " + status + ", not 200");
+                return;
+            }
+        } catch (ExecutionException e) {
+            failures.add("a request in flight during shutdown got no answer: " + e.getCause());
+            return;
         }
-        System.out.println("Two replicas: all checks passed");
+        System.out.println("graceful shutdown: the request in flight when replica B was stopped got 200");
     }
 
     /** Each edit on A is read on B right after A answered, from a B whose cache held the old version. */
@@ -257,13 +286,7 @@ public final class TwoReplicaCheck {
 
     private void imagesUploadedToOneAreServedByTheOther() throws Exception {
         byte[] picture = tinyPng();
-        String boundary = "lede-replicas-" + System.nanoTime();
-        byte[] body = multipart(boundary, picture);
-        HttpRequest upload = HttpRequest.newBuilder(URI.create(first + "/v1/images"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<String> uploaded = http.send(upload, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = upload(first, picture, "dot.png", "image/png");
         expect(uploaded, 201, "upload on A");
         String id = json(uploaded).path("id").asText();
         HttpResponse<byte[]> content = http.send(HttpRequest.newBuilder(URI.create(second + "/v1/images/" + id + "/content")).build(),
@@ -313,11 +336,21 @@ public final class TwoReplicaCheck {
         return JSON.readTree(response.body());
     }
 
-    private static byte[] multipart(String boundary, byte[] file) {
+    private HttpResponse<String> upload(String base, byte[] file, String fileName, String type)
+            throws IOException, InterruptedException {
+        String boundary = "lede-replicas-" + System.nanoTime();
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(base + "/v1/images"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, file, fileName, type))).build();
+        return http.send(upload, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] multipart(String boundary, byte[] file, String fileName, String type) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nShared by replicas\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"credit\"\r\n\r\nLede/Replica Desk\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dot.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n";
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         byte[] start = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] end = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -22,15 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Varnish (docker/varnish/default.vcl) in front of the packaged jar, which purges it by surrogate
- * key after every write (started by .ci/run): public responses are cached per Cache-Control,
+ * key after every write (started by {@link VarnishIT}): public responses are cached per Cache-Control,
  * token reads and private responses never are, and once a write's response has returned no read
  * through Varnish gets the old version, while readers keep hammering the edited article; an edit
  * leaves other articles' copies at the edge; deleting a quote purges it by its keys alone.
- *
- * <pre>java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.scale.VarnishCheck \
- *     http://127.0.0.1:8095 http://127.0.0.1:8094 admin-token</pre>
  */
-public final class VarnishCheck {
+final class VarnishCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EDITS = 30;
@@ -43,27 +40,22 @@ public final class VarnishCheck {
     private final String token;
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    private VarnishCheck(String edge, String origin, String token) {
+    VarnishCheck(String edge, String origin, String token) {
         this.edge = edge;
         this.origin = origin;
         this.token = token;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: VarnishCheck <varnish> <lede> <admin token>");
-            System.exit(2);
-        }
-        VarnishCheck check = new VarnishCheck(args[0], args[1], args[2]);
-        check.publicResponsesAreCachedPerCacheControl();
-        check.noReadAfterAWriteGetsTheOldVersion();
-        check.anEditLeavesOtherArticlesAtTheEdge();
-        check.aDeletedQuoteLeavesOtherStoriesAtTheEdge();
-        if (!check.failures.isEmpty()) {
-            check.failures.forEach(failure -> System.err.println("FAILED: " + failure));
-            System.exit(1);
-        }
-        System.out.println("Varnish in front: all checks passed");
+    /** What the checks found wrong. */
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    void run() throws Exception {
+        publicResponsesAreCachedPerCacheControl();
+        noReadAfterAWriteGetsTheOldVersion();
+        anEditLeavesOtherArticlesAtTheEdge();
+        aDeletedQuoteLeavesOtherStoriesAtTheEdge();
     }
 
     private void publicResponsesAreCachedPerCacheControl() throws Exception {

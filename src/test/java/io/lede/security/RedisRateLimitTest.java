@@ -9,16 +9,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.lede.EdgeProfile;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -26,18 +25,8 @@ import io.quarkus.test.junit.TestProfile;
  * Redis runs, unless LEDE_REQUIRE_REDIS=1 (CI) makes that a failure.
  */
 @QuarkusTest
-@TestProfile(RedisRateLimitTest.SharedLimits.class)
+@TestProfile(EdgeProfile.class)
 class RedisRateLimitTest {
-
-    public static class SharedLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "lede.rate-limit.store", "redis",
-                    "lede.rate-limit.anonymous-per-minute", "4",
-                    "lede.trust-proxy", "true");
-        }
-    }
 
     @Inject
     RedisDataSource redis;
@@ -46,9 +35,9 @@ class RedisRateLimitTest {
     void shouldKeepTheBucketInRedisAndRefuseOverTheLimit() {
         assumeTrue(redisAnswers() || "1".equals(System.getenv("LEDE_REQUIRE_REDIS")), "no Redis on 127.0.0.1:6379");
         String address = "198.18." + (UUID.randomUUID().hashCode() & 0xff) + ".9";
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             given().header("X-Forwarded-For", address).get("/v1/headlines")
-                    .then().statusCode(200).header("RateLimit", containsString("r=" + (3 - i)));
+                    .then().statusCode(200).header("RateLimit", containsString("r=" + (4 - i)));
         }
         given().header("X-Forwarded-For", address).get("/v1/headlines")
                 .then().statusCode(429).header("Retry-After", notNullValue()).contentType("application/problem+json");

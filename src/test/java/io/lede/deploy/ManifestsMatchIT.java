@@ -1,38 +1,33 @@
 package io.lede.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Whether two Kubernetes manifest files say the same thing: the same documents with the same
- * values, whatever the order of keys and of {@code env} entries (the generator does not keep
+ * The committed Kubernetes manifests (docker/kubernetes/kubernetes.yml) are the ones the build
+ * generates (target/kubernetes/kubernetes.yml, written by package): the same documents with the
+ * same values, whatever the order of keys and of {@code env} entries (the generator does not keep
  * one) and leaving out annotations that name the commit the build ran on.
- *
- * <pre>java -cp target/test-classes:target/quarkus-app/lib/main/* io.lede.deploy.ManifestsMatch committed generated</pre>
  */
-public final class ManifestsMatch {
+class ManifestsMatchIT {
 
-    private ManifestsMatch() {
-    }
+    private static final Path COMMITTED = Path.of("docker/kubernetes/kubernetes.yml");
+    private static final Path GENERATED = Path.of("target/kubernetes/kubernetes.yml");
 
-    public static void main(String[] args) throws Exception {
-        Object committed = normalise(load(Path.of(args[0])));
-        Object generated = normalise(load(Path.of(args[1])));
-        if (!Objects.equals(committed, generated)) {
-            System.err.println(args[0] + " does not say what " + args[1] + " says:");
-            System.err.println("  committed: " + committed);
-            System.err.println("  generated: " + generated);
-            System.exit(1);
-        }
-        System.out.println(args[0] + " matches " + args[1]);
+    @Test
+    void shouldCommitTheManifestsTheBuildGenerates() throws Exception {
+        assertEquals(normalise(load(GENERATED)), normalise(load(COMMITTED)),
+                COMMITTED + " is not what the build generates: cp " + GENERATED + " docker/kubernetes/");
     }
 
     private static List<Object> load(Path file) throws Exception {
@@ -59,7 +54,7 @@ public final class ManifestsMatch {
             return sorted;
         }
         if (node instanceof List<?> list) {
-            List<Object> items = new ArrayList<>(list.stream().map(ManifestsMatch::normalise).toList());
+            List<Object> items = new ArrayList<>(list.stream().map(ManifestsMatchIT::normalise).toList());
             if (items.stream().allMatch(item -> item instanceof Map<?, ?> entry && entry.containsKey("name")
                     && (entry.containsKey("value") || entry.containsKey("valueFrom")))) {
                 items.sort(Comparator.comparing(item -> String.valueOf(((Map<String, Object>) item).get("name"))));
