@@ -264,6 +264,12 @@ verdict() { if [ "$(echo "$1" | bc)" = 1 ]; then echo met; else echo "**missed**
   echo '```'
   echo "$CACHE_TOTALS"
   echo '```'
-} >bench/RESULTS.md
+  # The start-up figures of bench/startup.sh stay, last.
+  if [ -f bench/RESULTS.md ] && grep -q '^## Start-up$' bench/RESULTS.md; then
+    echo
+    sed -n '/^## Start-up$/,$p' bench/RESULTS.md
+  fi
+} >"$WORK/RESULTS.md"
+mv "$WORK/RESULTS.md" bench/RESULTS.md
 echo "Written to bench/RESULTS.md"
 exit 0

@@ -1,4 +1,4 @@
-package io.lede.common.config;
+package io.lede.clock;
 
 import java.time.Clock;
 
