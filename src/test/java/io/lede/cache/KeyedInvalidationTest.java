@@ -40,6 +40,8 @@ class KeyedInvalidationTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
     TestClock clock;
 
     @Test
