@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The limits API.md sets: per client address for anonymous reads, per token for readers, and for
+ * The limits of docs/security.md: per client address for anonymous reads, per token for readers, and for
  * failed authentications per address. Editors and admins are not limited.
  *
  * <p>With {@code lede.rate-limit.store=redis} the anonymous and reader buckets live in Redis and
