@@ -194,6 +194,7 @@ public class ArticleService {
         article.slug = slug;
         article.translationGroup = group;
         applyStatus(article, request.status(), truncate(request.publishedAt()), now);
+        article.live(LiveCoverage.merge(article.live(), request.live(), now));
         article.updatedAt = now;
     }
 
