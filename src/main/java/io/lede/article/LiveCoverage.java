@@ -19,7 +19,7 @@ import io.lede.common.error.ProblemException;
 public record LiveCoverage(
         @Schema(required = true, enumeration = { "live", "ended" }) @NotNull LiveStatus status,
         @Schema(description = "When coverage began") Instant startedAt,
-        @Schema(description = "When coverage ended; null while live") Instant endedAt) {
+        @Schema(nullable = true, description = "When coverage ended; null while live") Instant endedAt) {
 
     /**
      * What an article's live field becomes when {@code requested} is written over {@code current}:

@@ -66,9 +66,13 @@ public class ArticleStreamResource {
             + "at least the last 1,000 events or 24 hours; older, one reset event comes instead, then live events. "
             + "A comment line comes at least every 15 s. A draft's stream and its events are visible to editors only. "
             + "Never compressed, never buffered by proxies that honour X-Accel-Buffering.")
-    @APIResponse(responseCode = "200", description = "The stream: text/event-stream, one event per change",
+    @APIResponse(responseCode = "200", description = "The stream: one SSE event per change, as id:, event: and data: lines "
+            + "(data: one line of JSON), comment lines (:heartbeat) in between",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ArticleStreamEvent.class),
-                    examples = @ExampleObject(name = "stream", value = LiveExamples.STREAM)))
+                    examples = {
+                            @ExampleObject(name = "entry.created", value = LiveExamples.CREATED_EVENT),
+                            @ExampleObject(name = "entry.deleted", value = LiveExamples.DELETED_EVENT),
+                            @ExampleObject(name = "article.updated", value = LiveExamples.ARTICLE_EVENT) }))
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
@@ -88,7 +92,7 @@ public class ArticleStreamResource {
             @Schema(required = true, enumeration = { "entry.created", "entry.updated", "entry.deleted", "article.updated", "reset" }) String event,
             @Schema(required = true, description = "JSON, by event: the entry; {\"id\"} of the deleted entry; the article's new state; "
                     + "for reset, {\"reason\"}",
-                    oneOf = { EntryView.class, EntryService.Deleted.class, LiveRecorder.ArticleUpdated.class, StreamEvents.Reset.class })
+                    anyOf = { EntryView.class, EntryService.Deleted.class, LiveRecorder.ArticleUpdated.class, StreamEvents.Reset.class })
             Object data) {
     }
 }

@@ -90,7 +90,7 @@ public class EntryResource {
 
     @GET
     @Path("/{entryId}")
-    @Operation(summary = "Get one entry of a live blog")
+    @Operation(summary = "Get one entry of a live blog", description = "Visible when its article is: a draft's entries to editors only.")
     @APIResponse(responseCode = "200", description = "The entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class),
                     examples = @ExampleObject(name = "entry", value = LiveExamples.ENTRY)))

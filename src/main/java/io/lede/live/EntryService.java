@@ -60,7 +60,7 @@ public class EntryService {
 
     /** The {@code data} of an {@code entry.deleted} event. */
     @Schema(name = "EntryDeleted")
-    public record Deleted(String id) {
+    public record Deleted(@Schema(required = true) String id) {
     }
 
     private final EntryMapper mapper;

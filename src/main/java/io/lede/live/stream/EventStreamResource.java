@@ -28,18 +28,16 @@ import io.smallrye.mutiny.Multi;
 @Tag(name = "Events", description = "Server-Sent Events of public content changes, by surrogate key")
 public class EventStreamResource {
 
+    /** One event as the document's schema describes it; on the wire: {@code id:1207}, {@code event:changed}, {@code data:{...}}. */
     static final String EXAMPLE = """
-            :lede site
-            retry:3000
-
-            id:1207
-            event:changed
-            data:{"keys":["all-sections","article-0b9f8a52-7c1e-4d2b-9a41-3f6f2f1c9e10","search","section-world"],"at":"2026-11-24T14:05:00.120Z"}
-
-            id:1208
-            event:changed
-            data:{"keys":["entries-0b9f8a52-7c1e-4d2b-9a41-3f6f2f1c9e10"],"at":"2026-11-24T14:06:12.004Z"}
-
+            {
+              "id": "1207",
+              "event": "changed",
+              "data": {
+                "keys": ["all-sections", "article-0b9f8a52-7c1e-4d2b-9a41-3f6f2f1c9e10", "search", "section-world"],
+                "at": "2026-11-24T14:05:00.120Z"
+              }
+            }
             """;
 
     private final LiveEvents events;
@@ -60,9 +58,10 @@ public class EventStreamResource {
             + "(article-<id>, entries-<id>, section-<name>, quote-<id>, image-<id>, search, all-sections, ...), so a client "
             + "or a cache refetches exactly what changed; \"all\" means anything may have changed. Only changes to content "
             + "the public can read are sent. Last-Event-ID replay, reset and heartbeats as on a live blog's stream.")
-    @APIResponse(responseCode = "200", description = "The stream: text/event-stream, one event per committed change",
+    @APIResponse(responseCode = "200", description = "The stream: one SSE event per committed public change, as id:, event: "
+            + "and data: lines (data: one line of JSON), comment lines (:heartbeat) in between",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ChangeStreamEvent.class),
-                    examples = @ExampleObject(name = "stream", value = EXAMPLE)))
+                    examples = @ExampleObject(name = "changed", value = EXAMPLE)))
     public Multi<OutboundSseEvent> stream(
             @RestHeader("Last-Event-ID") @Parameter(description = "Id of the last event received; sent by EventSource when it reconnects") String lastEventId,
             @RestQuery("lastEventId") @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers") String lastEventIdParam,
@@ -77,6 +76,6 @@ public class EventStreamResource {
             @Schema(required = true, type = SchemaType.STRING, description = "Increasing", examples = "1207") String id,
             @Schema(required = true, enumeration = { "changed", "reset" }) String event,
             @Schema(required = true, description = "JSON: the change, or for reset {\"reason\"}",
-                    oneOf = { LiveRecorder.Changed.class, StreamEvents.Reset.class }) Object data) {
+                    anyOf = { LiveRecorder.Changed.class, StreamEvents.Reset.class }) Object data) {
     }
 }

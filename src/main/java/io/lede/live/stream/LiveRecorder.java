@@ -46,14 +46,14 @@ public class LiveRecorder {
 
     /** The {@code data} of a {@code changed} event. */
     @Schema(name = "ContentChange")
-    public record Changed(List<String> keys, Instant at) {
+    public record Changed(@Schema(required = true) List<String> keys, @Schema(required = true) Instant at) {
     }
 
     /** The {@code data} of an {@code article.updated} event: what changed; the article itself is one GET away. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ArticleUpdate")
-    public record ArticleUpdated(String id, Long version, Instant updatedAt, ArticleStatus status, LiveCoverage live,
-            Boolean deleted) {
+    public record ArticleUpdated(@Schema(required = true) String id, Long version, Instant updatedAt, ArticleStatus status,
+            @Schema(nullable = true) LiveCoverage live, @Schema(description = "true when the article was deleted") Boolean deleted) {
     }
 
     /** Stands for every key when a change's keys are unknown, as in edge purges. */
