@@ -97,8 +97,27 @@ public class Article extends PanacheEntityBase {
 
     public String source;
 
+    /** Set on live blogs: see {@link LiveCoverage}. */
+    @Enumerated(EnumType.STRING)
+    public LiveStatus liveStatus;
+
+    public Instant liveStartedAt;
+
+    public Instant liveEndedAt;
+
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED;
+    }
+
+    /** The live field as the API shows it; null for an ordinary article. */
+    public LiveCoverage live() {
+        return liveStatus == null ? null : new LiveCoverage(liveStatus, liveStartedAt, liveEndedAt);
+    }
+
+    public void live(LiveCoverage live) {
+        liveStatus = live == null ? null : live.status();
+        liveStartedAt = live == null ? null : live.startedAt();
+        liveEndedAt = live == null ? null : live.endedAt();
     }
 
     public boolean wasEverPublished() {

@@ -46,6 +46,7 @@ public class ArticleMapper {
                 Objects.toString(article.leadImageId, null),
                 article.location,
                 article.source,
+                article.live(),
                 Objects.toString(article.translationGroup, null));
     }
 
@@ -53,7 +54,7 @@ public class ArticleMapper {
     public ArticleRequest toRequest(Article article) {
         return new ArticleRequest(article.slug, article.headline, article.standfirst, List.copyOf(article.body),
                 article.byline, article.section, List.copyOf(article.tags), article.language, null, article.status,
-                article.publishedAt, article.leadImageId, article.location, article.source);
+                article.publishedAt, article.leadImageId, article.location, article.source, article.live());
     }
 
     /** Copies the editable fields; slug, status and translation group are the service's to decide. */

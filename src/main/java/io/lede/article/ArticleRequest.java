@@ -72,7 +72,11 @@ public record ArticleRequest(
 
         @Schema(description = "Agency the story comes from", examples = "AFP")
         @Size(max = 200)
-        String source) {
+        String source,
+
+        @Schema(description = "Makes it a live blog (status live or ended); null or absent for an ordinary article")
+        @Valid
+        LiveCoverage live) {
 
     /** A slug, except {@code latest}: {@code /v1/feeds/latest.rss} is the feed of all sections. */
     static final String SECTION_PATTERN = "^(?!latest$)[a-z0-9]+(-[a-z0-9]+)*$";

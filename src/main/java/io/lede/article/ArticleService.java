@@ -186,6 +186,7 @@ public class ArticleService {
         article.slug = slug;
         article.translationGroup = group;
         article.applyStatus(request.status(), truncate(request.publishedAt()), now);
+        article.live(LiveCoverage.merge(article.live(), request.live(), now));
         article.updatedAt = now;
     }
 

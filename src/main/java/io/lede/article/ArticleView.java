@@ -37,6 +37,8 @@ public record ArticleView(
                 oneOf = { String.class, ImageView.class }) Object leadImage,
         String location,
         String source,
+        @Schema(nullable = true, description = "Set on live blogs, null on ordinary articles")
+        @JsonInclude(JsonInclude.Include.ALWAYS) LiveCoverage live,
         @JsonIgnore @Schema(hidden = true) String translationGroup) {
 
     /*
@@ -50,13 +52,13 @@ public record ArticleView(
     /** The same article with other body blocks (inlined images or quotes). */
     public ArticleView withBody(List<BodyBlock> blocks) {
         return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, translationGroup);
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, live, translationGroup);
     }
 
     /** The same article with the lead image inlined. */
     public ArticleView withLeadImage(Object image) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, translationGroup);
+                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, live, translationGroup);
     }
 
     @Schema(name = "Translation")

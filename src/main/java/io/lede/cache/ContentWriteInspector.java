@@ -20,8 +20,11 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 @ApplicationScoped
 public class ContentWriteInspector implements StatementInspector {
 
-    /** Tables whose rows nothing cached shows (sync tokens read tombstones, never cached). */
-    static final Set<String> NOT_CONTENT = Set.of("lede_setting", "article_tombstone");
+    /**
+     * Tables whose rows nothing cached shows (sync tokens read tombstones, never cached; live streams
+     * replay their events, never cached either).
+     */
+    static final Set<String> NOT_CONTENT = Set.of("lede_setting", "article_tombstone", "live_stream", "live_event");
 
     private final ContentChanges changes;
 

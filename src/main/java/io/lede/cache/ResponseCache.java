@@ -141,7 +141,7 @@ public class ResponseCache {
         context.put(CONSULTED, Boolean.TRUE);
         HttpServerRequest request = context.request();
         boolean get = request.method() == HttpMethod.GET;
-        if (!get && request.method() != HttpMethod.HEAD || !changes.isShared()) {
+        if (!get && request.method() != HttpMethod.HEAD || !changes.isShared() || eventStream(request)) {
             context.next();
             return;
         }
@@ -291,6 +291,15 @@ public class ResponseCache {
         } else {
             response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(entry.body().length)).end();
         }
+    }
+
+    /**
+     * A request for an event stream (EventSource always asks for one) is never answered from here,
+     * and never leads a render others would wait for: its response does not end while the client listens.
+     */
+    private static boolean eventStream(HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("text/event-stream");
     }
 
     private static String key(HttpServerRequest request) {

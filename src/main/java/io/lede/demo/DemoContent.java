@@ -21,9 +21,13 @@ import io.lede.article.ArticleService;
 import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
 import io.lede.article.BodyBlock;
+import io.lede.article.LiveCoverage;
+import io.lede.article.LiveStatus;
 import io.lede.image.FocalPoint;
 import io.lede.image.ImageMetadata;
 import io.lede.image.ImageService;
+import io.lede.live.EntryRequest;
+import io.lede.live.EntryService;
 import io.lede.quote.QuoteRequest;
 import io.lede.quote.QuoteService;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -41,11 +45,13 @@ public class DemoContent {
     private final ArticleService articles;
     private final QuoteService quotes;
     private final ImageService images;
+    private final EntryService entries;
 
-    public DemoContent(ArticleService articles, QuoteService quotes, ImageService images) {
+    public DemoContent(ArticleService articles, QuoteService quotes, ImageService images, EntryService entries) {
         this.articles = articles;
         this.quotes = quotes;
         this.images = images;
+        this.entries = entries;
     }
 
     void seed(@Observes StartupEvent event) throws IOException {
@@ -126,7 +132,36 @@ public class DemoContent {
                 "Scheduled: goes live by itself ten minutes after dev mode starts.", "science", "en",
                 List.of("astronomy"), null, ArticleStatus.SCHEDULED, now.plus(10, ChronoUnit.MINUTES), null,
                 new BodyBlock.Paragraph("The dome opens at nine; bring warm clothes.")));
-        Log.info("Dev mode: added demo articles and quotes (admin token: see lede.bootstrap-admin-token)");
+        liveBlog(now, ferry, captain);
+        Log.info("Dev mode: added demo articles, quotes and a live blog (admin token: see lede.bootstrap-admin-token)");
+    }
+
+    /** A live blog still being updated: GET /v1/articles/marren-ferries-live/entries, and .../live for the stream. */
+    private void liveBlog(Instant now, UUID ferry, UUID captain) {
+        ArticleRequest request = new ArticleRequest("marren-ferries-live", "Marren ferries: the first day back, live",
+                "Updates as the port of Marren reopens berth by berth.", List.of(new BodyBlock.Paragraph(
+                        "Follow the reopening of the port here; the newest update is on top.")),
+                "Lede demo desk", "world", List.of("transport", "weather"), "en", null, ArticleStatus.PUBLISHED,
+                now.minus(4, ChronoUnit.HOURS), ferry, "Marren", "Lede",
+                new LiveCoverage(LiveStatus.LIVE, now.minus(4, ChronoUnit.HOURS), null));
+        String blog = articles.create(request).id();
+        entry(blog, now.minus(230, ChronoUnit.MINUTES), "Divers go down", false,
+                new BodyBlock.Paragraph("Two diving teams started checking the hulls at berths one and two at first light."));
+        entry(blog, now.minus(180, ChronoUnit.MINUTES), "First ferry leaves", true,
+                new BodyBlock.Image(ferry),
+                new BodyBlock.Paragraph("The noon ferry to Skarvik cast off eleven minutes late, with 140 passengers on board."),
+                new BodyBlock.Quote(captain));
+        entry(blog, now.minus(95, ChronoUnit.MINUTES), null, false,
+                new BodyBlock.Paragraph("Queues at the ticket hall have shortened; staff are handing out tea on the quay."));
+        entry(blog, now.minus(40, ChronoUnit.MINUTES), "Berth three reopens", true,
+                new BodyBlock.Paragraph("The port says berth three is clear. The evening crossings will run from there."));
+        entry(blog, now.minus(10, ChronoUnit.MINUTES), null, false,
+                new BodyBlock.Paragraph("Wind at the harbour mouth is down to 18 knots, according to the "
+                        + "[coast station](https://weather.example.org/marren)."));
+    }
+
+    private void entry(String blog, Instant at, String title, boolean keyEvent, BodyBlock... body) {
+        entries.create(blog, new EntryRequest(title, List.of(body), keyEvent, false, at));
     }
 
     private UUID picture(BufferedImage image, String format, String caption, String credit, String altText,
@@ -151,6 +186,6 @@ public class DemoContent {
         UUID lead = Arrays.stream(body).filter(BodyBlock.Image.class::isInstance)
                 .map(block -> ((BodyBlock.Image) block).imageId()).findFirst().orElse(null);
         return new ArticleRequest(null, headline, standfirst, List.of(body), "Lede demo desk", section, tags, language,
-                translationOf, status, publishedAt, lead, location, "Lede");
+                translationOf, status, publishedAt, lead, location, "Lede", null);
     }
 }

@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 public class OpenCors {
 
     static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE";
-    static final String ALLOWED_HEADERS = "Authorization, X-Api-Key, Content-Type, Accept, Accept-Language, If-Match, If-None-Match";
+    static final String ALLOWED_HEADERS = "Authorization, X-Api-Key, Content-Type, Accept, Accept-Language, If-Match, If-None-Match, Last-Event-ID";
     static final String EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, Content-Language";
     static final String MAX_AGE_SECONDS = "86400";
 

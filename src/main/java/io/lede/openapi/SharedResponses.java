@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>401 everywhere: a token is checked wherever one is presented, public reads included;
  * <li>429 under {@code /v1/}: the rate limits apply to every request there (RateLimitFilter);
  * <li>304 for public reads (GET without a security requirement): they are all served with an ETag
- * and answer If-None-Match; the secured reads (tokens) are {@code no-store} instead;
+ * and answer If-None-Match; the secured reads (tokens) are {@code no-store} instead, and event
+ * streams ({@code text/event-stream}) are never finished representations to compare;
  * <li>403 wherever a security requirement (a role) is declared;
  * <li>412 wherever an If-Match header is taken, and 428 with it on PUT and PATCH, which change what
  * the caller read and so must say which version (DELETE checks If-Match only when sent);
@@ -71,7 +72,7 @@ public class SharedResponses implements OASFilter {
         if (path.startsWith(RATE_LIMITED_PATHS)) {
             addUnlessDeclared(responses, "429", LedeApiDefinition.TOO_MANY);
         }
-        if (method == HttpMethod.GET && !secured) {
+        if (method == HttpMethod.GET && !secured && !eventStream(responses)) {
             addUnlessDeclared(responses, "304", LedeApiDefinition.NOT_MODIFIED);
         }
         if (secured) {
@@ -88,6 +89,13 @@ public class SharedResponses implements OASFilter {
         }
         addUnlessDeclared(responses, "406", LedeApiDefinition.NOT_ACCEPTABLE);
         order(responses, secured, takesInput);
+    }
+
+    /** Whether the operation answers with a stream of events rather than a representation. */
+    private static boolean eventStream(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaTypes() != null
+                && ok.getContent().getMediaTypes().keySet().equals(java.util.Set.of("text/event-stream"));
     }
 
     /** The operation's own requirement, or the document's when it declares none; an empty one is public. */

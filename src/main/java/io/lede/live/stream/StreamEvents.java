@@ -1,0 +1,20 @@
+package io.lede.live.stream;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What both stream endpoints share: the client's Last-Event-ID, the reset event's data. */
+public final class StreamEvents {
+
+    private StreamEvents() {
+    }
+
+    /** The data of a {@code reset} event: the client missed events that are no longer kept. */
+    @Schema(name = "StreamReset")
+    public record Reset(@Schema(required = true) String reason) {
+    }
+
+    /** The header EventSource sends when it reconnects, or the query parameter polyfills send instead. */
+    public static String lastEventId(String header, String parameter) {
+        return header != null && !header.isBlank() ? header : parameter;
+    }
+}
