@@ -186,10 +186,6 @@ public final class PackagedJar implements AutoCloseable {
         return name + " (" + log + "), last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM, as an orchestrator stops a replica: in-flight requests may finish. */
     public void terminate() {
         process.destroy();

@@ -158,16 +158,7 @@ public final class TestApi {
 
     /** Polls {@code path} (anonymously) until it answers {@code status}; fails after ten seconds. */
     public static void awaitStatus(String path, int status) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        int last;
-        do {
-            last = given().get(path).statusCode();
-            if (last == status) {
-                return;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(path + " still answers " + last + ", not " + status);
+        await(() -> given().get(path).statusCode() == status, path + " did not come to answer " + status);
     }
 
     /** Polls until {@code condition} holds; fails after ten seconds with {@code message}. */
