@@ -141,11 +141,11 @@ public class ResponseCache {
         context.put(CONSULTED, Boolean.TRUE);
         HttpServerRequest request = context.request();
         boolean get = request.method() == HttpMethod.GET;
-        if (!get && request.method() != HttpMethod.HEAD || !changes.isShared() || eventStream(request)) {
+        if (!get && request.method() != HttpMethod.HEAD || !changes.isShared() || CachedRequests.isEventStream(request)) {
             context.next();
             return;
         }
-        String key = key(request);
+        String key = CachedRequests.key(request);
         CachedResponse entry = entries.getIfPresent(key);
         if (entry != null) {
             if (valid(entry)) {
@@ -291,19 +291,5 @@ public class ResponseCache {
         } else {
             response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(entry.body().length)).end();
         }
-    }
-
-    /**
-     * A request for an event stream (EventSource always asks for one) is never answered from here,
-     * and never leads a render others would wait for: its response does not end while the client listens.
-     */
-    private static boolean eventStream(HttpServerRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("text/event-stream");
-    }
-
-    private static String key(HttpServerRequest request) {
-        return request.getHeader(HttpHeaders.HOST) + ' ' + request.uri() + '\n'
-                + request.getHeader(HttpHeaders.ACCEPT) + '\n' + request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
     }
 }

@@ -1,12 +1,10 @@
 package io.lede.live.stream;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -46,25 +44,6 @@ public class LiveHub {
     /** Events read from the database at a time, to fill the window or to replay. */
     static final int PAGE = 200;
 
-    /** The latest events of a stream: every event with an id in (base, last], oldest first. */
-    record Window(long base, long last, List<LiveEvent> events) {
-
-        Window append(List<LiveEvent> fresh) {
-            if (fresh.isEmpty()) {
-                return this;
-            }
-            List<LiveEvent> all = new ArrayList<>(events);
-            all.addAll(fresh);
-            long newBase = base;
-            if (all.size() > WINDOW) {
-                List<LiveEvent> dropped = all.subList(0, all.size() - WINDOW);
-                newBase = dropped.get(dropped.size() - 1).seq();
-                all = new ArrayList<>(all.subList(all.size() - WINDOW, all.size()));
-            }
-            return new Window(newBase, fresh.get(fresh.size() - 1).seq(), List.copyOf(all));
-        }
-    }
-
     /** One stream's subscribers on this replica, and its window. */
     final class Channel {
         final String stream;
@@ -84,9 +63,9 @@ public class LiveHub {
     /** Streams waiting to be read again; a burst of notifications for one stream costs one read. */
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** Reads new events for the windows, one stream after another. */
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(daemon("lede-live-loader"));
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(DaemonThreads.named("lede-live-loader"));
     /** Replays to subscribers behind their window, so that a long replay does not hold up live events. */
-    private final ExecutorService replayer = Executors.newFixedThreadPool(2, daemon("lede-live-replay"));
+    private final ExecutorService replayer = Executors.newFixedThreadPool(2, DaemonThreads.named("lede-live-replay"));
     private final AtomicInteger open = new AtomicInteger();
     private volatile Sse sse;
     private long heartbeatTimer = -1;
@@ -310,14 +289,5 @@ public class LiveHub {
             }
             lastSent = event.seq();
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
