@@ -148,7 +148,6 @@ public class ArticleResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the translation group has this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
     public Response create(@Valid @NotNull ArticleRequest article, @Context UriInfo uriInfo) {
         ArticleView created = articles.create(article);
         URI location = uriInfo.getBaseUriBuilder().path("v1/articles").path(created.id()).build();

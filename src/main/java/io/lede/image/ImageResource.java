@@ -91,13 +91,13 @@ public class ImageResource {
             + "are limited (lede.images.max-bytes, lede.images.max-pixels, read from the header before decoding). "
             + "The pixel data must all be there: a file far too short for the size its header declares, a truncated "
             + "file or a header alone is refused (it is decoded, subsampled, to make sure). "
+            + "A file that is not a JPEG, PNG, WebP or GIF is 415, like a body that is not multipart/form-data. "
             + "A refused upload leaves nothing behind.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageUpload.class)))
     @APIResponse(responseCode = "201", description = "Stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))
     @APIResponse(responseCode = "400", description = "No file, invalid metadata, a malformed multipart body, or a corrupt, truncated or header-only image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The file or its pixel count is over the limit, or the body has too many parts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not multipart/form-data, or the file is not a JPEG, PNG, WebP or GIF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(ImageUpload upload, @Context UriInfo uriInfo) throws IOException {
         if (upload == null || upload.file == null || upload.file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "an image file is required in the part named file");

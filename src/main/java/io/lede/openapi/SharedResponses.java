@@ -33,9 +33,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>412 wherever an If-Match header is taken, and 428 with it on PUT and PATCH, which change what
  * the caller read and so must say which version (DELETE checks If-Match only when sent);
  * <li>415 wherever there is a request body;
+ * <li>413 wherever there is a request body: every body is held to a limit (lede.max-body-bytes for
+ * JSON, the image limits for uploads);
  * <li>406 everywhere: an Accept header can rule out any operation's media types.
  * </ul>
- * 413 is not among them: the body limit applies to every body, but only some operations document it.
  *
  * <p>The responses are then put in one order, so that the committed openapi.yaml comes out the same
  * on every build and a reader finds them where expected: the success, the cache's 304, the 400 for
@@ -85,6 +86,7 @@ public class SharedResponses implements OASFilter {
             }
         }
         if (operation.getRequestBody() != null) {
+            addUnlessDeclared(responses, "413", LedeApiDefinition.TOO_LARGE);
             addUnlessDeclared(responses, "415", LedeApiDefinition.UNSUPPORTED);
         }
         addUnlessDeclared(responses, "406", LedeApiDefinition.NOT_ACCEPTABLE);

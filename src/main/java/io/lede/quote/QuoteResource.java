@@ -104,7 +104,6 @@ public class QuoteResource {
             examples = @ExampleObject(name = "quote", value = QuoteExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "413", ref = LedeApiDefinition.TOO_LARGE)
     public Response create(@Valid @NotNull QuoteRequest quote, @Context UriInfo uriInfo) {
         QuoteView created = quotes.create(quote);
         URI location = uriInfo.getBaseUriBuilder().path("v1/quotes").path(created.id()).build();

@@ -31,12 +31,8 @@ class ResponsesPerOperationTest {
 
     static final int MAX = 3;
 
-    /**
-     * The image upload documents its own 400, 413 and 415 (multipart parts, image formats, pixel
-     * counts) next to its 201: texts the shared components do not have, and that no other operation
-     * shares, so neither the class nor {@link SharedResponses} can carry them.
-     */
-    static final Map<String, Integer> ALLOWED_ABOVE_MAX = Map.of("ImageResource.upload", 4);
+    /** Operations allowed more than {@link #MAX}, by "Resource.method": none today. */
+    static final Map<String, Integer> ALLOWED_ABOVE_MAX = Map.of();
 
     @Test
     void shouldDeclareAtMostThreeResponsesPerOperation() throws Exception {
