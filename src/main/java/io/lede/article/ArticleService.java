@@ -3,7 +3,6 @@ package io.lede.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,12 +17,10 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.db.RetryOnConflict;
-import io.lede.error.Problem;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.lede.http.IfMatch;
 import io.lede.http.VersionedWrites;
-import io.lede.image.ImageService;
 import io.lede.input.Includes;
 import io.lede.input.MergePatcher;
 import io.lede.paging.Page;
@@ -44,22 +41,22 @@ public class ArticleService {
     private final ArticleMapper mapper;
     private final ArticleSlugs slugs;
     private final ArticleIncludes inlined;
+    private final BodyReferences references;
     private final MergePatcher patcher;
     private final QuoteService quotes;
-    private final ImageService images;
     private final VersionedWrites writes;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
-            MergePatcher patcher, QuoteService quotes, ImageService images, VersionedWrites writes, Clock clock) {
+            BodyReferences references, MergePatcher patcher, QuoteService quotes, VersionedWrites writes, Clock clock) {
         this.articles = articles;
         this.clock = clock;
         this.mapper = mapper;
         this.slugs = slugs;
         this.inlined = inlined;
+        this.references = references;
         this.patcher = patcher;
         this.quotes = quotes;
-        this.images = images;
         this.writes = writes;
     }
 
@@ -196,29 +193,7 @@ public class ArticleService {
      * between this check and the write.
      */
     private void requireExistingReferences(ArticleRequest request) {
-        List<BodyBlock> body = request.body();
-        Set<UUID> missingQuotes = quotes.missing(BodyBlock.quoteIds(body));
-        List<UUID> imageIds = new ArrayList<>(BodyBlock.imageIds(body));
-        if (request.leadImage() != null) {
-            imageIds.add(request.leadImage());
-        }
-        Set<UUID> missingImages = images.missing(imageIds);
-        if (missingQuotes.isEmpty() && missingImages.isEmpty()) {
-            return;
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
-            if (body.get(i) instanceof BodyBlock.Quote quote && missingQuotes.contains(quote.quoteId())) {
-                errors.add(new Problem.FieldError("body[" + i + "].quoteId", "no quote has this id"));
-            }
-            if (body.get(i) instanceof BodyBlock.Image image && missingImages.contains(image.imageId())) {
-                errors.add(new Problem.FieldError("body[" + i + "].imageId", "no image has this id"));
-            }
-        }
-        if (request.leadImage() != null && missingImages.contains(request.leadImage())) {
-            errors.add(new Problem.FieldError("leadImage", "no image has this id"));
-        }
-        throw new ProblemException(Problem.validation(errors));
+        references.requireExisting(request.body(), request.leadImage());
     }
 
     private UUID groupOf(UUID translationOf, Article article) {

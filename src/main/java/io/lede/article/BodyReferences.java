@@ -41,8 +41,22 @@ public class BodyReferences {
 
     /** A 400 naming {@code body[i].quoteId} / {@code body[i].imageId} for each block whose object does not exist. */
     public void requireExisting(List<BodyBlock> body) {
+        requireExisting(body, null);
+    }
+
+    /**
+     * The same, with a lead image too (null: none), checked in the same image query; its error,
+     * {@code leadImage}, comes after the body's. The ones found stay locked against deletion until
+     * the caller's transaction commits ({@code missing} locks them), so none goes between the check
+     * and the write.
+     */
+    public void requireExisting(List<BodyBlock> body, UUID leadImage) {
         Set<UUID> missingQuotes = quotes.missing(BodyBlock.quoteIds(body));
-        Set<UUID> missingImages = images.missing(BodyBlock.imageIds(body));
+        List<UUID> imageIds = new ArrayList<>(BodyBlock.imageIds(body));
+        if (leadImage != null) {
+            imageIds.add(leadImage);
+        }
+        Set<UUID> missingImages = images.missing(imageIds);
         if (missingQuotes.isEmpty() && missingImages.isEmpty()) {
             return;
         }
@@ -54,6 +68,9 @@ public class BodyReferences {
             if (body.get(i) instanceof BodyBlock.Image image && missingImages.contains(image.imageId())) {
                 errors.add(new Problem.FieldError("body[" + i + "].imageId", "no image has this id"));
             }
+        }
+        if (leadImage != null && missingImages.contains(leadImage)) {
+            errors.add(new Problem.FieldError("leadImage", "no image has this id"));
         }
         throw new ProblemException(Problem.validation(errors));
     }
