@@ -45,8 +45,11 @@ class HeadlineResourceTest {
                 .body("items[0].url", endsWith("/" + section + "/newer-story"))
                 .body("items[0].thumbnailUrl", endsWith("/v1/images/" + image + "/content?w=320"))
                 .body("items[1].thumbnailUrl", nullValue())
+                .body("items[0].thumbnail.url", endsWith("/v1/images/" + image + "/content?w=320"))
+                .body("items[0].thumbnail.width", equalTo(40))
+                .body("items[1].thumbnail", nullValue())
                 .extract().path("items");
-        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl"),
+        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl", "thumbnail"),
                 items.get(0).keySet());
         given().queryParam("section", section).queryParam("limit", 1).get("/v1/headlines")
                 .then().body("items.headline", contains("Newer story"));
