@@ -20,6 +20,7 @@ import io.lede.article.ArticleRepository;
 import io.lede.article.ArticleStatus;
 import io.lede.cache.ContentChanges;
 import io.lede.cache.SurrogateKeys;
+import io.lede.image.ImageConfig;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 import io.lede.paging.TimeKeyset;
@@ -46,8 +47,11 @@ public class DeliveryService {
     private final ArticleMapper mapper;
     private final ImageService images;
     private final ContentChanges changes;
+    private final ImageConfig imageConfig;
 
-    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes) {
+    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes,
+            ImageConfig imageConfig) {
+        this.imageConfig = imageConfig;
         this.articles = articles;
         this.mapper = mapper;
         this.images = images;
@@ -59,9 +63,13 @@ public class DeliveryService {
         List<Article> articles = newest(section, language, limit);
         Map<UUID, ImageView> thumbnails = images.views(articles.stream().map(a -> a.leadImageId)
                 .filter(Objects::nonNull).toList());
-        return articles.stream().map(article -> new HeadlineView(article.id.toString(), article.headline,
-                article.standfirst, mapper.urlOf(article), article.section, article.language, article.publishedAt,
-                thumbnail(thumbnails.get(article.leadImageId)))).toList();
+        return articles.stream().map(article -> {
+            ImageView image = thumbnails.get(article.leadImageId);
+            String thumbnailUrl = thumbnail(image);
+            return new HeadlineView(article.id.toString(), article.headline, article.standfirst, mapper.urlOf(article),
+                    article.section, article.language, article.publishedAt, thumbnailUrl,
+                    image == null ? null : HeadlineThumbnail.of(image, thumbnailUrl, imageConfig.widths()), article.live());
+        }).toList();
     }
 
     /** The newest published articles of a section (all sections when null), in order. */
