@@ -20,7 +20,6 @@ import io.lede.article.ArticleRepository;
 import io.lede.article.ArticleStatus;
 import io.lede.cache.ContentChanges;
 import io.lede.cache.SurrogateKeys;
-import io.lede.image.ImageConfig;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
 import io.lede.paging.TimeKeyset;
@@ -47,11 +46,8 @@ public class DeliveryService {
     private final ArticleMapper mapper;
     private final ImageService images;
     private final ContentChanges changes;
-    private final ImageConfig imageConfig;
 
-    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes,
-            ImageConfig imageConfig) {
-        this.imageConfig = imageConfig;
+    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes) {
         this.articles = articles;
         this.mapper = mapper;
         this.images = images;
@@ -65,10 +61,9 @@ public class DeliveryService {
                 .filter(Objects::nonNull).toList());
         return articles.stream().map(article -> {
             ImageView image = thumbnails.get(article.leadImageId);
-            String thumbnailUrl = thumbnail(image);
             return new HeadlineView(article.id.toString(), article.headline, article.standfirst, mapper.urlOf(article),
-                    article.section, article.language, article.publishedAt, thumbnailUrl,
-                    image == null ? null : HeadlineThumbnail.of(image, thumbnailUrl, imageConfig.widths()), article.live());
+                    article.section, article.language, article.publishedAt, thumbnail(image),
+                    HeadlineView.Thumbnail.of(image, thumbnail(image)), article.live());
         }).toList();
     }
 

@@ -103,7 +103,10 @@ public class ImageService {
         image.storageKey = "originals/" + image.id.toString().substring(0, 2) + "/" + image.id + "." + format.extension();
         image.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         image.updatedAt = image.createdAt;
-        mapper.copy(metadata, image);
+        // What the request leaves empty, the file's own IPTC/XMP fills (form fields win).
+        mapper.copy(EmbeddedMetadata.read(file).under(metadata), image);
+        image.thumbhash = upload.placeholders().thumbhash();
+        image.dominantColor = upload.placeholders().dominantColor();
 
         store.put(image.storageKey, file);
         try {

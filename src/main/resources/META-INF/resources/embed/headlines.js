@@ -147,7 +147,7 @@
       img.width = picture.width;
       img.height = picture.height;
     }
-    var set = (picture.sources || []).map(function (source) {
+    var set = (picture.srcset || []).map(function (source) {
       var url = safeUrl(source.url);
       return url && source.width > 0 ? url.replace(/[\s,]/g, encodeURIComponent) + ' ' + source.width + 'w' : null;
     }).filter(Boolean);

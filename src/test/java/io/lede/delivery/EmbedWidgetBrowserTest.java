@@ -176,6 +176,8 @@ class EmbedWidgetBrowserTest {
         assertEquals("250", img.getDomAttribute("height"));
         assertEquals("Ferries at the quay", img.getAttribute("alt"));
         assertEquals("lazy", img.getAttribute("loading"));
+        String dominant = given().get("/v1/images/" + image).then().statusCode(200).extract().path("placeholder.dominantColor");
+        assertEquals(rgb(dominant), style(first.findElement(By.cssSelector(".media")), "background-color"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(driver -> js("return arguments[0].complete && arguments[0].naturalWidth > 0", img));
         // The box was reserved before the picture came: 16:9 of the card's width, picture or not.
@@ -377,6 +379,11 @@ class EmbedWidgetBrowserTest {
             SearchContext shadow = browser.findElement(By.cssSelector(host)).getShadowRoot();
             return shadow.findElements(By.cssSelector("ul > li")).size() == count ? shadow : null;
         });
+    }
+
+    private static String rgb(String hex) {
+        int value = Integer.parseInt(hex.substring(1), 16);
+        return "rgb(" + (value >> 16) + ", " + (value >> 8 & 0xff) + ", " + (value & 0xff) + ")";
     }
 
     private String style(WebElement element, String... properties) {

@@ -55,7 +55,7 @@ class HeadlineResourceTest {
     }
 
     @Test
-    void shouldGiveEachThumbnailItsSizeAltTextAndARenditionPerWidthStep() {
+    void shouldGiveEachThumbnailItsSizeAltTextPlaceholderAndARenditionPerWidthStep() {
         String section = uniqueSection();
         String image = given().auth().oauth2(TestApi.editorToken())
                 .multiPart("file", "wide.png", TestImages.png(500, 250), "image/png")
@@ -72,8 +72,9 @@ class HeadlineResourceTest {
                 .body("items[0].thumbnail.height", equalTo(250))
                 .body("items[0].thumbnail.alt", equalTo("A wide test picture"))
                 // Steps 160, 320, 480 and then 640, which is served at the original's 500 pixels.
-                .body("items[0].thumbnail.sources.width", contains(160, 320, 480, 500))
-                .body("items[0].thumbnail.sources[3].url", endsWith(content + "?w=640"));
+                .body("items[0].thumbnail.srcset.width", contains(160, 320, 480, 500))
+                .body("items[0].thumbnail.srcset[3].url", endsWith(content + "?w=640"))
+                .body("items[0].thumbnail.placeholder.dominantColor", org.hamcrest.Matchers.matchesPattern("^#[0-9a-f]{6}$"));
     }
 
     @Test
