@@ -266,6 +266,41 @@ class EmbedWidgetBrowserTest {
         assertEquals("solid|rgb(10, 110, 92)", style(card, "outline-style", "outline-color"));
     }
 
+    /**
+     * The cards as a reader sees them, light and dark, against references committed in
+     * src/test/resources/embed (also the README's picture): at most 1% of pixels may differ
+     * noticeably, so anti-aliasing passes and a changed layout, colour or font does not. A missing
+     * reference is written and the test fails until it is committed; -Dupdate-screenshots=true
+     * rewrites them after a deliberate change.
+     */
+    @Test
+    void shouldLookLikeItsReferenceScreenshotsInLightAndDark() throws Exception {
+        String section = "harbour";
+        String image = given().auth().oauth2(TestApi.editorToken())
+                .multiPart("file", "halves.png", TestImages.png(480, 270), "image/png")
+                .post("/v1/images").then().statusCode(201).extract().path("id");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> pictured = article(section, "Ferries return to the harbour after the storm");
+        pictured.put("leadImage", image);
+        pictured.put("publishedAt", now.minus(5, ChronoUnit.MINUTES).toString());
+        create(pictured);
+        Map<String, Object> blog = article(section, "Regatta day, live");
+        blog.put("live", Map.of("status", "live"));
+        blog.put("publishedAt", now.minus(1, ChronoUnit.HOURS).toString());
+        create(blog);
+        browser.get(servePartnerPage(page("<div id=\"news\" style=\"width: 640px\" data-lede-headlines data-section=\""
+                + section + "\" data-lang=\"en\"></div>")));
+        SearchContext root = cards("#news", 2);
+        WebElement img = root.findElement(By.cssSelector(".media img"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> js("return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+        WebElement list = root.findElement(By.cssSelector("ul"));
+        Screenshots.assertLooksLike(list.getScreenshotAs(org.openqa.selenium.OutputType.BYTES), "cards-light.png");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        Screenshots.assertLooksLike(list.getScreenshotAs(org.openqa.selenium.OutputType.BYTES), "cards-dark.png");
+    }
+
     @Test
     void shouldKeepItsStylesToItself() throws IOException {
         String section = uniqueSection();
