@@ -20,8 +20,10 @@ class ArticleSlugs {
      * The slug the client sent (409 when another article has it), the one the article has, or one
      * made from the headline: the first of {@code base}, {@code base-2}, {@code base-3}... that is
      * free. Writers racing with one headline all find the same one free and all but one lose; run
-     * again, the losers take one made unique by their article's id instead, so that they do not
-     * collide once more.
+     * again (RetryOnConflict), the losers see the winner's slug and take the next free number, so a
+     * race ends with the slugs the writers would have got one after another. Only a burst larger
+     * than the retries can absorb takes, on the last attempt, one made unique by the article's id,
+     * rather than fail a create that broke no rule.
      */
     String choose(ArticleRequest request, Article article) {
         if (request.slug() != null) {
@@ -41,7 +43,7 @@ class ArticleSlugs {
         if (!articles.slugTaken(base, article.id)) {
             return base;
         }
-        if (RetryOnConflictInterceptor.isRetry()) {
+        if (RetryOnConflictInterceptor.isLastAttempt()) {
             return Slugs.withSuffix(base, own);
         }
         String slug;

@@ -34,10 +34,10 @@ public class RetryOnConflictInterceptor {
         this.transactions = transactions;
     }
 
-    /** Whether the write running on this thread is a second or later attempt, after losing a race. */
-    public static boolean isRetry() {
+    /** Whether the write running on this thread is its last attempt: losing this race too would fail the request. */
+    public static boolean isLastAttempt() {
         Integer attempt = ATTEMPT.get();
-        return attempt != null && attempt > 1;
+        return attempt != null && attempt == ATTEMPTS;
     }
 
     @AroundInvoke

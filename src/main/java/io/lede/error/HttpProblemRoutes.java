@@ -58,6 +58,9 @@ public class HttpProblemRoutes {
         } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
             // Vert.x's own refusals (a missing or malformed Host, an unparseable path) carry their status.
             send(context, ProblemType.forStatus(context.statusCode(), HttpDetails.detailFor(context.statusCode())));
+        } else if (ClientGone.causes(failure)) {
+            Log.debugf("The client went away mid-request: %s", failure.toString());
+            send(context, ClientGone.problem());
         } else {
             // A fault of ours: logged with the request id, answered like every other 500.
             Log.error("Unhandled failure before the REST layer", failure);

@@ -141,6 +141,10 @@ public class ProblemMappers {
         if (Conflicts.isLostRace(e)) {
             return respond(ProblemType.CONFLICT.problem("The item was changed by concurrent requests meanwhile; fetch it again and retry"));
         }
+        if (ClientGone.causes(e)) {
+            Log.debugf("The client went away mid-request: %s", e.toString());
+            return respond(ClientGone.problem());
+        }
         Log.error("Unhandled failure", e);
         return respond(ProblemType.INTERNAL.problem("The server could not complete the request"));
     }

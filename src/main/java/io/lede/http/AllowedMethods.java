@@ -29,6 +29,11 @@ import io.vertx.ext.web.RoutingContext;
  * {@code OPTIONS} and every 405 name exactly those ({@code Allow}), and the operational endpoints
  * under {@code /q/} refuse anything but reads. CORS preflights are answered before this, by
  * {@link OpenCors}.
+ *
+ * <p>A method a path does not have is refused here, not by the REST layer: where one resource's
+ * path lies under another's ({@code /v1/articles/{id}/live} under {@code /v1/articles}), RESTEasy
+ * falls back to the outer resource when the inner one lacks the method, finds no sub-path there
+ * and answers 404. This table knows every path, so every path gets the same 405.
  */
 @ApplicationScoped
 public class AllowedMethods {
@@ -73,6 +78,11 @@ public class AllowedMethods {
         return endpoint == null ? null : endpoint.allow();
     }
 
+    /** Whether {@code method} is one the endpoint answers ({@code HEAD} wherever {@code GET} is). */
+    private static boolean answers(Endpoint endpoint, String method) {
+        return endpoint.methods().contains(method) || method.equals(HttpMethod.HEAD) && endpoint.methods().contains(HttpMethod.GET);
+    }
+
     private Endpoint endpointFor(String path) {
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.pattern().matcher(path).matches()) {
@@ -109,6 +119,13 @@ public class AllowedMethods {
         }
         if (path.startsWith("/q/") && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
             context.response().putHeader(HttpHeaders.ALLOW, OPERATIONS_ALLOW);
+            problems.sendStatus(context, 405);
+            return;
+        }
+        Endpoint endpoint = path.startsWith("/q/") ? null : endpointFor(path);
+        if (endpoint != null && !answers(endpoint, method)) {
+            PathTemplates.set(context, endpoint.template());
+            context.response().putHeader(HttpHeaders.ALLOW, endpoint.allow());
             problems.sendStatus(context, 405);
             return;
         }

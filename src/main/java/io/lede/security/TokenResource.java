@@ -67,9 +67,9 @@ public class TokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a token", description = "It stops working at once.")
+    @Operation(summary = "Revoke a token", description = "It stops working at once. Once revoked it is gone as far as this operation goes: revoking it again is a 404.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No token with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No token with this id, or it is already revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@RestPath String id) {
         UUID tokenId;
         try {

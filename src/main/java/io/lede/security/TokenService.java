@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
 import io.quarkus.logging.Log;
 
 /** Issues, lists, revokes and recognises API tokens. */
@@ -51,14 +53,17 @@ public class TokenService {
         return ApiToken.listNewestFirst();
     }
 
-    /** Revokes at once; revoking a revoked token changes nothing. */
+    /**
+     * Revokes at once. A revoked token is gone as far as revoking goes: a second revocation is a
+     * 404, like a second delete of anything, and of two racing revocations exactly one succeeds.
+     * The row is locked while it is read, so the loser waits for the winner and then sees it revoked.
+     */
     public ApiToken revoke(UUID id) {
-        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("token", id.toString()));
-        if (token.isActive()) {
-            token.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Log.infof("Revoked token %s (%s)", token.id, token.name);
-        }
+        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(ApiToken::isActive)
+                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "No active token matches '" + id + "'"));
+        token.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Log.infof("Revoked token %s (%s)", token.id, token.name);
         return token;
     }
 

@@ -6,11 +6,14 @@ import java.time.format.DateTimeFormatter;
 /**
  * Times a client sends: ISO-8601, and within the years 0001 to 9999. PostgreSQL's timestamps and
  * every feed format stop somewhere; this is the range all of them hold and clients can print.
+ * The bounds are whole years, to the nanosecond an ISO-8601 time can carry: a time is judged by
+ * the year it names, never by a rounded form of it. What is stored keeps less precision
+ * (milliseconds) and is truncated, never rounded, so it stays in the year the client named.
  */
 public final class Times {
 
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     public static final String RANGE = "must be between the years 0001 and 9999";
 
     private Times() {

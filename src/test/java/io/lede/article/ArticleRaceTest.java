@@ -77,6 +77,23 @@ class ArticleRaceTest {
     }
 
     @Test
+    void shouldNumberRacingSlugsAsIfTheCreatesCameOneAfterAnother() {
+        for (int round = 0; round < 3; round++) {
+            String section = uniqueSection();
+            String base = "same-headline-" + section;
+            List<Response> responses = Races.times(3, () -> post(article(section, "Same headline " + section)));
+
+            assertEquals(3, Races.count(responses, 201), () -> Races.statuses(responses).toString());
+            Set<String> slugs = new HashSet<>();
+            responses.forEach(response -> slugs.add(response.path("slug")));
+            assertEquals(Set.of(base, base + "-2", base + "-3"), slugs);
+            // What was stored is what each create answered.
+            responses.forEach(response -> given().get("/v1/articles/" + response.<String> path("slug")).then()
+                    .statusCode(200).body("id", org.hamcrest.Matchers.equalTo(response.path("id"))));
+        }
+    }
+
+    @Test
     void shouldRefuseASlugTheClientSentOnceItIsTaken() {
         String section = uniqueSection();
         List<Response> responses = Races.times(8, () -> {

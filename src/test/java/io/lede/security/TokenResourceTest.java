@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.lede.Races;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -85,8 +86,25 @@ class TokenResourceTest {
         given().auth().oauth2(secret).get("/v1/articles").then().statusCode(401);
         given().auth().oauth2(ADMIN).get("/v1/admin/tokens").then()
                 .body("items.find { it.id == '" + issued.path("id") + "' }.revokedAt", notNullValue());
-        // Revoking again changes nothing.
-        given().auth().oauth2(ADMIN).delete("/v1/admin/tokens/" + issued.path("id")).then().statusCode(204);
+        // Revoked, it is gone as far as revoking goes: a second delete is a 404, and changes nothing.
+        String revokedAt = given().auth().oauth2(ADMIN).get("/v1/admin/tokens").then()
+                .extract().path("items.find { it.id == '" + issued.path("id") + "' }.revokedAt");
+        given().auth().oauth2(ADMIN).delete("/v1/admin/tokens/" + issued.path("id")).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(ADMIN).get("/v1/admin/tokens").then()
+                .body("items.find { it.id == '" + issued.path("id") + "' }.revokedAt", equalTo(revokedAt));
+    }
+
+    @Test
+    void shouldRevokeOnceWhenRevocationsRace() {
+        for (int round = 0; round < 3; round++) {
+            String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", "revoked by a race", "role", "reader"))
+                    .post("/v1/admin/tokens").then().statusCode(201).extract().path("id");
+            List<Response> responses = Races.times(4, () -> given().auth().oauth2(ADMIN).delete("/v1/admin/tokens/" + id));
+            assertEquals(1, Races.count(responses, 204), () -> Races.statuses(responses).toString());
+            assertEquals(3, Races.count(responses, 404), () -> Races.statuses(responses).toString());
+        }
     }
 
     @Test
