@@ -174,6 +174,37 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void shouldTellOfEntriesOfPublishedLiveBlogsOnly() throws Exception {
+        endpoint = Webhooks.register(receiver.url(), "entry.created,entry.updated,entry.deleted");
+        Map<String, Object> blog = TestApi.article(TestApi.uniqueSection(), "Storm over the coast, live");
+        blog.put("live", Map.of("status", "live"));
+        String live = TestApi.create(blog).path("id");
+        String entry = postEntry(live, "Winds reach the harbour.");
+        TestApi.patchCurrent(TestApi.editorToken(), "/v1/articles/" + live + "/entries/" + entry, Map.of("pinned", true))
+                .then().statusCode(200);
+        given().auth().oauth2(TestApi.editorToken()).delete("/v1/articles/" + live + "/entries/" + entry).then().statusCode(204);
+        TestApi.await(() -> receiver.about(entry).size() == 3, "entry events");
+        assertEquals(List.of("entry.created", "entry.updated", "entry.deleted"), types(entry));
+        assertEquals("/v1/articles/" + live + "/entries/" + entry, receiver.about(entry).get(0).json().path("data").path("url").asText());
+        for (WebhookReceiver.Received delivery : receiver.about(entry)) {
+            delivery.verify(endpoint.secret());
+        }
+
+        Map<String, Object> draft = TestApi.article(TestApi.uniqueSection(), "Storm drafts, live");
+        draft.put("live", Map.of("status", "live"));
+        draft.put("status", "draft");
+        String unseen = postEntry(TestApi.create(draft).path("id"), "Not out yet.");
+        Thread.sleep(700);
+        assertEquals(List.of(), receiver.about(unseen), "partners hear nothing of a draft's entries");
+    }
+
+    private static String postEntry(String blog, String text) {
+        return given().auth().oauth2(TestApi.editorToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("body", List.of(Map.of("type", "paragraph", "text", text))))
+                .post("/v1/articles/" + blog + "/entries").then().statusCode(201).extract().path("id");
+    }
+
     private static List<String> types(String id) {
         return receiver.about(id).stream().map(r -> r.json().path("type").asText()).toList();
     }
