@@ -9,29 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** The body of every delivery, written once when the message is recorded and sent as is on every attempt. */
+/**
+ * The body of every delivery, written once when the message is recorded and sent as is on every
+ * attempt. Receivers find it described as WebhookPayload in the OpenAPI document, beside the
+ * document's {@code webhooks} entry (both in META-INF/openapi.yaml: no resource method describes them).
+ */
 @ApplicationScoped
 public class WebhookPayloads {
 
-    @Schema(name = "WebhookPayload", description = "What a webhook delivery POSTs: the event and the item it is about. "
-            + "Signed per Standard Webhooks 1.0 (webhook-id, webhook-timestamp, webhook-signature headers).")
-    public record Payload(
-            @Schema(required = true, description = "The event type", example = "article.published") String type,
-            @Schema(required = true, description = "When the change committed") Instant timestamp,
-            @Schema(required = true) Data data) {
+    /** {@code type} is the event, {@code timestamp} when the change was recorded. */
+    public record Payload(String type, Instant timestamp, Data data) {
     }
 
-    @Schema(name = "WebhookPayloadData")
-    public record Data(
-            @Schema(required = true, description = "Id of the article, entry, image or quote the event names") String id,
-            @Schema(required = true, description = "Its version after the change (the last one, for deletions); "
-                    + "a GET made on receipt returns at least this version") long version,
-            @Schema(required = true, description = "Where to read it: absolute with lede.public-url, else relative to the API")
-            String url,
-            @Schema(required = true, description = "The surrogate keys the change invalidated, as in Surrogate-Key headers")
-            List<String> surrogateKeys) {
+    /** The item the event names: its id and version after the change (the last one, for deletions). */
+    public record Data(String id, long version, String url, List<String> surrogateKeys) {
     }
 
     private final ObjectMapper json;
