@@ -63,6 +63,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile Function<JsonNode, Object> onReceipt = body -> null;
+    /** Decides the status by webhook-id once the queued answers are spent; null: 204. */
+    private volatile Function<String, Integer> answerBy = id -> null;
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -83,6 +85,10 @@ final class WebhookReceiver implements AutoCloseable {
             }
             received.add(new Received(headers, text, at, found));
             Integer status = statuses.poll();
+            if (status == null) {
+                List<String> ids = headers.get("webhook-id");
+                status = answerBy.apply(ids == null ? "" : ids.get(0));
+            }
             exchange.sendResponseHeaders(status == null ? 204 : status, -1);
             exchange.close();
         });
@@ -101,6 +107,14 @@ final class WebhookReceiver implements AutoCloseable {
     /** The next answers, in order; after them, 204. */
     void answer(Integer... next) {
         statuses.addAll(List.of(next));
+    }
+
+    void answerBy(Function<String, Integer> byMessageId) {
+        this.answerBy = byMessageId;
+    }
+
+    void clearAnswers() {
+        statuses.clear();
     }
 
     void onReceipt(Function<JsonNode, Object> action) {
