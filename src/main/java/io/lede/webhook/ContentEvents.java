@@ -29,6 +29,11 @@ final class ContentEvents {
     private ContentEvents() {
     }
 
+    /** Whether writes of this entity class can be events at all: the rest are not looked at further. */
+    static boolean concerns(Class<?> entity) {
+        return entity == Article.class || entity == Entry.class || entity == Image.class || entity == Quote.class;
+    }
+
     static Optional<Event> of(Class<?> entity, Object id, Map<String, Object> before, Map<String, Object> after,
             ArticleLookup articles) {
         if (!(id instanceof UUID uuid)) {

@@ -87,6 +87,9 @@ public class WebhookOutbox {
 
     void written(Write write, SharedSessionContractImplementor session) {
         Class<?> entity = write.persister().getMappedClass();
+        if (!ContentEvents.concerns(entity)) {
+            return;
+        }
         Map<String, Object> before = state(write.persister(), write.before(), session);
         Map<String, Object> after = state(write.persister(), write.after(), session);
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
