@@ -111,6 +111,7 @@ public class WebhookLatency {
         System.out.println("| --- | --- | --- | --- | --- |");
         row("commit (payload timestamp) to receipt", fromCommit);
         row("editor's request sent to receipt", fromRequest);
+        System.exit(0);
     }
 
     private static String article(String headline) {

@@ -6,12 +6,12 @@
 #
 #   ./mvnw package -DskipTests && bash bench/webhooks.sh
 #
-# RATE (default 10), SECONDS (30), PORT (8170), DB (lede_webhooks_bench), JAVA and JAR change the run.
+# RATE (default 10), DURATION (seconds, 30), PORT (8170), DB (lede_webhooks_bench), JAVA and JAR change the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RATE=${RATE:-10}
-SECONDS_RUN=${SECONDS:-30}
+SECONDS_RUN=${DURATION:-30}
 PORT=${PORT:-8170}
 DB=${DB:-lede_webhooks_bench}
 JAVA=${JAVA:-java}
