@@ -100,6 +100,12 @@ public class WebhookSender {
                 }
                 slots.acquire();
                 slots.release();
+                // No more claimed than can be sent at once: a claim waiting for a slot could outlive its lease.
+                int room = slots.availablePermits();
+                if (ids.size() > room) {
+                    released.addAll(ids.subList(room, ids.size()));
+                    ids = new ArrayList<>(ids.subList(0, room));
+                }
                 for (WebhookAttempts.Claimed claimed : claim(ids)) {
                     slots.acquire();
                     senders.execute(() -> {
