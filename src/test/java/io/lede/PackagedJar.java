@@ -191,6 +191,15 @@ public final class PackagedJar implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as a crash: nothing runs after it, not even shutdown hooks. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the service (SIGTERM, then SIGKILL after 30 s) and waits for it to exit. */
     @Override
     public void close() {

@@ -36,6 +36,8 @@ class ApiFuzzIT {
                 .set("lede.rate-limit.anonymous-per-minute", 1_000_000)
                 .set("lede.rate-limit.reader-per-minute", 1_000_000)
                 .set("lede.rate-limit.failed-auth-per-minute", 1_000_000)
+                // Webhooks configured, so registration is fuzzed for real (without a key it is a documented 503).
+                .set("lede.webhooks.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]))
                 .set("lede.images.dir", work.resolve("images").toAbsolutePath())
                 .set("lede.images.cache-dir", work.resolve("renditions").toAbsolutePath()));
         ApiFuzzer.Result result;
