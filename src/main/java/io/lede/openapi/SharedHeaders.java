@@ -118,7 +118,7 @@ final class SharedHeaders {
         headers.put(REQUEST_ID, ref(REQUEST_ID));
         if (response.getHeaders() != null) {
             // What the operation declares itself (Content-Location) stays, after the shared ones.
-            headers.putAll(response.getHeaders());
+            response.getHeaders().forEach(headers::putIfAbsent);
         }
         response.setHeaders(headers);
     }
