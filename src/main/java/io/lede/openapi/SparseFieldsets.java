@@ -59,14 +59,18 @@ final class SparseFieldsets {
         }
     }
 
+    /** A reference to {@code ArticleOrSparse}: oneOf Article and SparseArticle, declared once (generated clients name types by it). */
     private static Schema either(Map<String, Schema> schemas, Map<String, Schema> added, String full) {
         String sparse = PREFIX + full;
+        String union = full + "Or" + PREFIX;
         if (!added.containsKey(sparse)) {
             added.put(sparse, sparse(full, schemas.get(full)));
+            added.put(union, OASFactory.createSchema()
+                    .description("A " + full + ", or a " + sparse + " when fields= leaves out some of what a " + full + " requires")
+                    .addOneOf(OASFactory.createSchema().ref("#/components/schemas/" + full))
+                    .addOneOf(OASFactory.createSchema().ref("#/components/schemas/" + sparse)));
         }
-        return OASFactory.createSchema()
-                .addOneOf(OASFactory.createSchema().ref("#/components/schemas/" + full))
-                .addOneOf(OASFactory.createSchema().ref("#/components/schemas/" + sparse));
+        return OASFactory.createSchema().ref("#/components/schemas/" + union);
     }
 
     private static Schema sparse(String name, Schema full) {
