@@ -49,6 +49,15 @@ sub vcl_recv {
         return (synth(400, "Send the keys in xkey-purge"));
     }
     unset req.http.X-Lede-Purges;
+    # format=auto renditions vary by Accept (WebP or not). Two variants, not one per browser's Accept
+    # string: the request's Accept is reduced to what Lede decides by before the Vary lookup.
+    if (req.url ~ "^/v1/images/[^/?]+/content\?" && req.url ~ "[?&]format=auto(&|$)") {
+        if (req.http.Accept ~ "(^|,)\s*image/webp\s*(;|,|$)") {
+            set req.http.Accept = "image/webp";
+        } else {
+            unset req.http.Accept;
+        }
+    }
     # Tokens (editors, partners) are answered by Lede itself: never from or into the shared cache.
     if (req.http.Authorization || req.http.X-Api-Key) {
         return (pass);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import io.lede.quote.QuoteArticles;
 import io.lede.quote.QuoteUsers;
 
 /**
@@ -17,7 +18,7 @@ import io.lede.quote.QuoteUsers;
  * links to an article, and to decide who may see a quote.
  */
 @ApplicationScoped
-public class ArticleQuoteUsers implements QuoteUsers {
+public class ArticleQuoteUsers implements QuoteUsers, QuoteArticles {
 
     private final EntityManager entityManager;
 

@@ -61,7 +61,8 @@ public class DeliveryService {
                 .filter(Objects::nonNull).toList());
         return articles.stream().map(article -> new HeadlineView(article.id.toString(), article.headline,
                 article.standfirst, mapper.urlOf(article), article.section, article.language, article.publishedAt,
-                thumbnail(thumbnails.get(article.leadImageId)))).toList();
+                thumbnail(thumbnails.get(article.leadImageId)),
+                HeadlineView.Thumbnail.of(thumbnails.get(article.leadImageId), thumbnail(thumbnails.get(article.leadImageId))))).toList();
     }
 
     /** The newest published articles of a section (all sections when null), in order. */

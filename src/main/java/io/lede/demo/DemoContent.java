@@ -169,7 +169,7 @@ public class DemoContent {
         Path file = Files.createTempFile("lede-demo", "." + format);
         try {
             ImageIO.write(image, format, file.toFile());
-            return UUID.fromString(images.upload(file, Files.size(file), new ImageMetadata(caption, credit, altText, focus)).id());
+            return UUID.fromString(images.upload(file, Files.size(file), new ImageMetadata(caption, credit, altText, null, null, focus)).id());
         } finally {
             Files.deleteIfExists(file);
         }

@@ -27,6 +27,16 @@ public class Image extends PanacheEntityBase {
 
     public String altText;
 
+    public String creator;
+
+    public String copyrightNotice;
+
+    /** ThumbHash of the picture, base64; null for images stored before placeholders existed. */
+    public String thumbhash;
+
+    /** {@code #rrggbb}, lower case; null like {@link #thumbhash}. */
+    public String dominantColor;
+
     /** As displayed, after EXIF orientation. */
     public int width;
 

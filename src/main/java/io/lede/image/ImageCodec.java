@@ -64,12 +64,12 @@ final class ImageCodec {
      * Decodes the whole file at a size of about {@code pixels}, failing on missing data: proof that an
      * upload holds the picture its header announces, at a bounded cost in memory.
      */
-    static void verify(Path file, ImageFormat format, long pixels) throws IOException {
+    static BufferedImage verify(Path file, ImageFormat format, long pixels) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             if (input == null) {
                 throw new IOException("Cannot read " + file);
             }
-            ImageDecoder.decode(input, format,
+            return ImageDecoder.decode(input, format,
                     size -> (int) Math.max(1, Math.ceil(Math.sqrt(size.pixels() / (double) pixels))), true);
         }
     }

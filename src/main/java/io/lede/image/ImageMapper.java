@@ -1,6 +1,8 @@
 package io.lede.image;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,19 +32,41 @@ public class ImageMapper {
                 .sorted(Map.Entry.<String, Integer> comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 // The URL a request for the preset's width is served at, so that presets and requests share files.
                 .forEach(preset -> renditions.put(preset.getKey(), content + "?w=" + steps.step(preset.getValue())));
-        return new ImageView(image.id.toString(), image.caption, image.credit, image.altText, image.width, image.height,
-                image.mimeType, image.bytes, focalPoint(image), image.createdAt, image.updatedAt, image.version, content,
-                renditions);
+        Placeholder placeholder = image.thumbhash == null ? null : new Placeholder(image.thumbhash, image.dominantColor);
+        return new ImageView(image.id.toString(), image.caption, image.credit, image.altText, image.creator, image.copyrightNotice,
+                image.width, image.height, image.mimeType, image.bytes, focalPoint(image), placeholder, image.createdAt,
+                image.updatedAt, image.version, content, renditions, srcset(image, content));
+    }
+
+    /**
+     * One source per width step up to the picture's own width (renditions never enlarge), smallest
+     * first, with the height and type the rendition will have: what an img srcset needs.
+     */
+    private List<ImageView.Source> srcset(Image image, String content) {
+        String type = image.format().renditionDefault().mimeType();
+        List<ImageView.Source> sources = new ArrayList<>();
+        for (int width : steps.steps()) {
+            // The first step at or above the picture's width is served at the picture's own width.
+            int shown = Math.min(width, image.width);
+            int height = (int) Math.max(1, Math.round(image.height * (double) shown / image.width));
+            sources.add(new ImageView.Source(content + "?w=" + width, shown, height, type));
+            if (width >= image.width) {
+                break;
+            }
+        }
+        return sources;
     }
 
     public ImageMetadata toMetadata(Image image) {
-        return new ImageMetadata(image.caption, image.credit, image.altText, focalPoint(image));
+        return new ImageMetadata(image.caption, image.credit, image.altText, image.creator, image.copyrightNotice, focalPoint(image));
     }
 
     public void copy(ImageMetadata metadata, Image image) {
         image.caption = Texts.blankToNull(metadata.caption());
         image.credit = Texts.blankToNull(metadata.credit());
         image.altText = Texts.blankToNull(metadata.altText());
+        image.creator = Texts.blankToNull(metadata.creator());
+        image.copyrightNotice = Texts.blankToNull(metadata.copyrightNotice());
         image.focalX = metadata.focalPoint() == null ? null : metadata.focalPoint().x();
         image.focalY = metadata.focalPoint() == null ? null : metadata.focalPoint().y();
     }

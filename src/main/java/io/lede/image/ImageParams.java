@@ -1,6 +1,7 @@
 package io.lede.image;
 
 import io.lede.error.ProblemException;
+import io.lede.http.AcceptHeader;
 import io.lede.input.QueryParams;
 
 /** The image endpoints' own parameters, parsed: a rendition's size, fit and format, and a focal point. */
@@ -9,6 +10,34 @@ final class ImageParams {
     static final int MAX_SIDE = 4096;
 
     private ImageParams() {
+    }
+
+    /** {@code format=auto}: the best format the client's Accept header allows. */
+    static final String AUTO = "auto";
+
+    /**
+     * The rendition that w, h, fit and format ask for; null for the original. {@code format=auto}
+     * picks WebP when {@code accept} names it (browsers that decode it say so) and the original's
+     * rendition format otherwise; AVIF is not offered, as no encoder for it installs from Maven
+     * Central or Debian for the JVM here.
+     */
+    static ImageCodec.Spec spec(String w, String h, String fit, String format, String accept) {
+        if (AUTO.equals(format)) {
+            boolean webp = accept != null && AcceptHeader.allows(accept, "image/webp") && explicitlyNames(accept, "image/webp")
+                    && ImageCodec.canWrite(ImageFormat.WEBP);
+            return spec(w, h, fit, webp ? "webp" : null);
+        }
+        return spec(w, h, fit, format);
+    }
+
+    /** A wildcard does not count: many clients send image/* or * / * without decoding WebP. */
+    private static boolean explicitlyNames(String accept, String mediaType) {
+        for (String range : accept.split(",")) {
+            if (range.split(";")[0].strip().equalsIgnoreCase(mediaType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rendition that w, h, fit and format ask for; null for the original. */
@@ -25,7 +54,7 @@ final class ImageParams {
         ImageFormat output = null;
         if (format != null) {
             output = ImageFormat.fromApiName(format).filter(ImageCodec::canWrite)
-                    .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp"));
+                    .orElseThrow(() -> ProblemException.invalid("format", "must be one of jpeg, png, webp, auto"));
         }
         return new ImageCodec.Spec(width, height, mode, output);
     }

@@ -104,6 +104,7 @@ public class ImageResource {
         }
         ImageMetadata metadata = new ImageMetadata(FormFields.text("caption", upload.caption, true),
                 FormFields.text("credit", upload.credit, false), FormFields.text("altText", upload.altText, false),
+                FormFields.text("creator", upload.creator, false), FormFields.text("copyrightNotice", upload.copyrightNotice, true),
                 ImageParams.focalPoint(FormFields.text("focalPoint", upload.focalPoint, false)));
         Set<ConstraintViolation<ImageMetadata>> violations = validator.validate(metadata);
         if (!violations.isEmpty()) {
@@ -178,14 +179,21 @@ public class ImageResource {
                     + "alone, rounded up to the next step like w",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4096")) String h,
             @RestQuery @Parameter(description = "contain (default) or cover (needs w and h)", schema = @Schema(type = SchemaType.STRING, enumeration = { "contain", "cover" })) String fit,
-            @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF)", schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp" })) String format) throws IOException {
-        ImageService.Content content = images.content(id, ImageParams.spec(w, h, fit, format));
+            @RestQuery @Parameter(description = "Output format; default: the original's (PNG for GIF). auto: WebP when "
+                    + "the Accept header names image/webp, else the default; answered with Vary: Accept",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "jpeg", "png", "webp", "auto" })) String format,
+            @RestHeader("Accept") String accept) throws IOException {
+        ImageService.Content content = images.content(id, ImageParams.spec(w, h, fit, format, accept));
         EntityTag tag = new EntityTag(content.etag());
         Response.ResponseBuilder notModified = representations.preconditions(request, tag);
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(content.bytes(), content.mimeType()).header(HttpHeaders.CONTENT_LENGTH, content.bytes().length);
         if (content.canonicalQuery() != null) {
             builder.header("Content-Location", "/v1/images/" + id + "/content?" + content.canonicalQuery());
+        }
+        if (ImageParams.AUTO.equals(format)) {
+            // One URL, one variant per Accept: shared caches must keep them apart (docker/varnish normalises Accept).
+            builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
         return builder.tag(tag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of().add("image", canonical(id)).value()).build();
@@ -202,7 +210,7 @@ public class ImageResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change an image's metadata (JSON Merge Patch)", description = "caption, credit, altText, focalPoint. Needs If-Match.")
+    @Operation(summary = "Change an image's metadata (JSON Merge Patch)", description = "caption, credit, altText, creator, copyrightNotice, focalPoint. Needs If-Match.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ImageMetadata.class),
             examples = @ExampleObject(name = "patch", value = ImageExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageView.class)))

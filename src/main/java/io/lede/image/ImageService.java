@@ -36,6 +36,7 @@ import io.lede.paging.Page;
 import io.lede.paging.TimeKeyset;
 import io.lede.paging.TimeOrder;
 import io.lede.text.Ids;
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -65,11 +66,11 @@ public class ImageService {
     private final VersionedWrites writes;
     private final RenditionSteps steps;
     private final RenditionSlots slots;
-    private final ImageUsers users;
+    private final List<ImageUsers> users;
 
     public ImageService(ImageStore store, RenditionCache renditions, ImageMapper mapper, ImageQuery query,
             MergePatcher patcher, UploadCheck uploads, TransactionSynchronizationRegistry transactions,
-            VersionedWrites writes, RenditionSteps steps, RenditionSlots slots, ImageUsers users) {
+            VersionedWrites writes, RenditionSteps steps, RenditionSlots slots, @All List<ImageUsers> users) {
         this.users = users;
         this.writes = writes;
         this.transactions = transactions;
@@ -102,7 +103,10 @@ public class ImageService {
         image.storageKey = "originals/" + image.id.toString().substring(0, 2) + "/" + image.id + "." + format.extension();
         image.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         image.updatedAt = image.createdAt;
-        mapper.copy(metadata, image);
+        // What the request leaves empty, the file's own IPTC/XMP fills (form fields win).
+        mapper.copy(EmbeddedMetadata.read(file).under(metadata), image);
+        image.thumbhash = upload.placeholders().thumbhash();
+        image.dominantColor = upload.placeholders().dominantColor();
 
         store.put(image.storageKey, file);
         try {
@@ -142,9 +146,9 @@ public class ImageService {
     public void delete(String imageId, IfMatch ifMatch) {
         Image image = lockedForWrite(imageId, ifMatch);
         UUID id = image.id;
-        List<String> live = users.liveUsersOf(id);
+        List<String> live = users.stream().flatMap(user -> user.liveUsersOf(id).stream()).distinct().sorted().toList();
         if (!live.isEmpty()) {
-            throw ProblemException.of(ProblemType.CONFLICT, "The image is used by published or scheduled article(s): "
+            throw ProblemException.of(ProblemType.CONFLICT, "The image is used by published or scheduled article(s) or their live entries: "
                     + String.join(", ", live) + "; remove it from them first");
         }
         // Drafts and archived articles that use it lose the reference with it (on delete cascade).

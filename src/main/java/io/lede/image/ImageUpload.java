@@ -32,6 +32,16 @@ public class ImageUpload {
 
     @RestForm
     @PartType(MediaType.TEXT_PLAIN)
+    @Schema(maxLength = 300, description = "Who made the picture; read from the file's IPTC/XMP when not given")
+    public String creator;
+
+    @RestForm
+    @PartType(MediaType.TEXT_PLAIN)
+    @Schema(maxLength = 1000, description = "The copyright notice; read from the file's IPTC/XMP when not given")
+    public String copyrightNotice;
+
+    @RestForm
+    @PartType(MediaType.TEXT_PLAIN)
     @Schema(description = "x,y as fractions of width and height, e.g. 0.5,0.3", examples = "0.5,0.3",
             maxLength = ImageParams.FOCAL_POINT_MAX_LENGTH)
     public String focalPoint;

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who uses images: the articles. Articles refer to images, never the other way round, so the
- * article feature implements this for the image feature, which never imports it.
+ * Who uses images: articles (lead image, body) and live blogs' entries. They refer to images, never
+ * the other way round, so each of those features implements this for the image feature, which
+ * never imports them; the image feature asks all of them.
  */
 public interface ImageUsers {
 

@@ -38,6 +38,11 @@ public class RenditionSteps {
         return spec;
     }
 
+    /** Every step, smallest first. */
+    int[] steps() {
+        return steps.clone();
+    }
+
     /** The smallest step at least this large, or the largest step. */
     int step(int size) {
         int at = Arrays.binarySearch(steps, size);

@@ -19,8 +19,8 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 class UploadCheck {
 
-    /** An upload that passed: its format and size in pixels. */
-    record Checked(ImageFormat format, ImageDecoder.Size size) {
+    /** An upload that passed: its format, size in pixels, and placeholders (from the decode that checked it). */
+    record Checked(ImageFormat format, ImageDecoder.Size size, Placeholders.Computed placeholders) {
     }
 
     /** Decoding an upload to check it costs about this many pixels of memory, whatever its size. */
@@ -53,8 +53,7 @@ class UploadCheck {
                     + " " + format.name() + " image but holds " + size + " bytes, far too few for its pixel data (at least "
                     + needed + "); it is truncated or only a header");
         }
-        verifyOrRefuse(file, format);
-        return new Checked(format, header);
+        return new Checked(format, header, Placeholders.of(verifyOrRefuse(file, format)));
     }
 
     private static byte[] head(Path file) throws IOException {
@@ -77,9 +76,9 @@ class UploadCheck {
     }
 
     /** Decodes the whole file, subsampled to about a megapixel: its pixel data must all be there. */
-    private static void verifyOrRefuse(Path file, ImageFormat format) {
+    private static java.awt.image.BufferedImage verifyOrRefuse(Path file, ImageFormat format) {
         try {
-            ImageCodec.verify(file, format, VERIFY_PIXELS);
+            return ImageCodec.verify(file, format, VERIFY_PIXELS);
         } catch (IOException | RuntimeException e) {
             Log.debugf("Undecodable %s: %s", format, e.getMessage());
             throw ProblemException.of(ProblemType.VALIDATION, "The " + format.name()

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -36,6 +41,20 @@ public class Entry extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<BodyBlock> body = new ArrayList<>();
+
+    /** The quotes its body uses, in body order, kept in step with the body by {@link EntryMapper}. */
+    @ElementCollection
+    @CollectionTable(name = "live_entry_quote", joinColumns = @JoinColumn(name = "entry_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "quote_id")
+    public List<UUID> quoteIds = new ArrayList<>();
+
+    /** The images its body uses, in body order, kept in step like {@link #quoteIds}. */
+    @ElementCollection
+    @CollectionTable(name = "live_entry_image", joinColumns = @JoinColumn(name = "entry_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "image_id")
+    public List<UUID> imageIds = new ArrayList<>();
 
     public boolean keyEvent;
 

@@ -23,7 +23,7 @@ public class EntryListParams extends PageParams {
 
     @RestQuery
     @Parameter(description = "Only entries newer than this entry (its id): what a page that shows it has not seen yet",
-            schema = @Schema(maxLength = 36))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 36))
     String since;
 
     EntryFilter toFilter() {

@@ -26,6 +26,11 @@ public class EntryMapper {
         String title = Texts.blankToNull(request.title());
         entry.title = title == null ? null : title.strip();
         entry.body = request.body().stream().map(BodyBlock::stored).toList();
+        // What image and quote deletions check (EntryImageUsers, EntryQuoteUsers).
+        entry.quoteIds.clear();
+        entry.quoteIds.addAll(BodyBlock.quoteIds(entry.body));
+        entry.imageIds.clear();
+        entry.imageIds.addAll(BodyBlock.imageIds(entry.body));
         entry.keyEvent = Boolean.TRUE.equals(request.keyEvent());
         entry.pinned = Boolean.TRUE.equals(request.pinned());
     }

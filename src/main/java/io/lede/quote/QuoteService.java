@@ -32,6 +32,7 @@ import io.lede.paging.TimeKeyset;
 import io.lede.security.Audience;
 import io.lede.text.Ids;
 import io.lede.text.Languages;
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 
 /** Quotes' and speakers' rules: speaker identity, visibility, locking, what may be deleted. */
@@ -45,12 +46,14 @@ public class QuoteService {
     private final SpeakerQuery speakers;
     private final MergePatcher patcher;
     private final VersionedWrites writes;
-    private final QuoteUsers users;
+    private final List<QuoteUsers> users;
+    private final QuoteArticles articles;
 
     public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher,
-            VersionedWrites writes, QuoteUsers users) {
+            VersionedWrites writes, @All List<QuoteUsers> users, QuoteArticles articles) {
         this.writes = writes;
         this.users = users;
+        this.articles = articles;
         this.mapper = mapper;
         this.query = query;
         this.speakers = speakers;
@@ -100,9 +103,9 @@ public class QuoteService {
     public void delete(String id, IfMatch ifMatch) {
         Quote quote = lockedForWrite(id, ifMatch);
         // Articles being written that quote it hold it locked (see missing), so this sees all of them.
-        List<String> live = users.liveUsersOf(quote.id);
+        List<String> live = users.stream().flatMap(user -> user.liveUsersOf(quote.id).stream()).distinct().sorted().toList();
         if (!live.isEmpty()) {
-            throw ProblemException.of(ProblemType.CONFLICT, "The quote is used by published or scheduled article(s): "
+            throw ProblemException.of(ProblemType.CONFLICT, "The quote is used by published or scheduled article(s) or their live entries: "
                     + String.join(", ", live) + "; remove it from their bodies first");
         }
         // Drafts and archived articles that quote it lose the reference with it (on delete cascade).
@@ -170,7 +173,7 @@ public class QuoteService {
     /** Quotes as this caller may see them: the public learns which article a quote belongs to only once it is out. */
     private List<QuoteView> toViews(List<Quote> quotes, Audience audience) {
         boolean all = audience.seesUnpublished();
-        Set<UUID> shown = all ? Set.of() : users.publishedAmong(quotes.stream()
+        Set<UUID> shown = all ? Set.of() : articles.publishedAmong(quotes.stream()
                 .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return quotes.stream()
                 .map(quote -> mapper.toView(quote, all || quote.articleId == null || shown.contains(quote.articleId))).toList();
@@ -198,7 +201,7 @@ public class QuoteService {
             throw ProblemException.invalid("saidAt", "is in the future");
         }
         // Locked, so that the article cannot go before this quote that links to it is written.
-        if (request.articleId() != null && !users.holdArticle(request.articleId())) {
+        if (request.articleId() != null && !articles.holdArticle(request.articleId())) {
             throw ProblemException.invalid("articleId", "no article has this id");
         }
         quote.speaker = Speaker.named(request.speaker().name());

@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * body quotes it. So a quote gathered for an embargoed story stays hidden until the story is out.
  * Even then the public does not learn that the story exists: a quote names its article, and a list
  * filters by it, only while that article is published. What "published" means in SQL is the
- * article feature's to say ({@link QuoteUsers}).
+ * article feature's to say ({@link QuoteArticles}).
  */
 @ApplicationScoped
 class QuoteVisibility {
 
-    private final QuoteUsers users;
+    private final QuoteArticles users;
 
-    QuoteVisibility(QuoteUsers users) {
+    QuoteVisibility(QuoteArticles users) {
         this.users = users;
     }
 

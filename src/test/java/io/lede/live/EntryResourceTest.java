@@ -8,6 +8,7 @@ import static io.lede.live.LiveTestData.post;
 import static io.lede.live.LiveTestData.postEntry;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -158,6 +159,29 @@ class EntryResourceTest {
                 .body("body[1].image.id", equalTo(image))
                 .header("Surrogate-Key", endsWith("quote-" + quote + " image-" + image));
         given().queryParam("include", "videos").get("/v1/articles/" + blog + "/entries").then().statusCode(400);
+    }
+
+    @Test
+    void shouldKeepImagesAndQuotesThatAPublishedBlogsEntriesShow() {
+        String blog = liveBlog("published");
+        String slug = given().get("/v1/articles/" + blog).path("slug");
+        String quote = TestApi.createQuote(TestApi.quote(TestApi.uniqueSpeaker("Tomas Reyl"), "lock keeper",
+                "The gates stay shut tonight.")).path("id");
+        String image = TestApi.uploadPng();
+        Map<String, Object> body = Map.of("body", List.of(Map.of("type", "quote", "quoteId", quote),
+                Map.of("type", "image", "imageId", image)));
+        String entry = post(blog, body).then().statusCode(201).extract().path("id");
+        for (String path : List.of("/v1/images/" + image, "/v1/quotes/" + quote)) {
+            TestApi.delete(TestApi.ADMIN, path, TestApi.etag(TestApi.ADMIN, path))
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(slug));
+        }
+        // Once no published entry shows them, they can go.
+        String entryPath = "/v1/articles/" + blog + "/entries/" + entry;
+        patch(entryPath, given().get(entryPath).header("ETag"), Map.of("body", List.of(Map.of("type", "paragraph", "text", "Gates open."))))
+                .then().statusCode(200);
+        for (String path : List.of("/v1/images/" + image, "/v1/quotes/" + quote)) {
+            TestApi.delete(TestApi.ADMIN, path, TestApi.etag(TestApi.ADMIN, path)).then().statusCode(204);
+        }
     }
 
     @Test

@@ -155,6 +155,26 @@ class LiveStreamTest {
     }
 
     @Test
+    void shouldEndADeletedArticlesStreamAndLaterForgetIt() throws Exception {
+        String blog = liveBlog("published");
+        try (SseClient stream = open("/v1/articles/" + blog + "/live", Map.of())) {
+            postEntry(blog, "Last words.");
+            stream.next("entry.created");
+            String etag = given().get("/v1/articles/" + blog).header("ETag");
+            TestApi.delete(TestApi.ADMIN, "/v1/articles/" + blog, etag).then().statusCode(204);
+            SseClient.Event gone = stream.next("article.updated");
+            assertTrue(gone.data().contains("\"deleted\":true"), gone.data());
+            assertTrue(stream.ends(Duration.ofSeconds(5)), "the stream stays open after its article was deleted");
+        }
+        assertTrue(events.latest(blog) > 0);
+        // A day on, the deleted article's stream is gone; the site stream keeps its ids.
+        long site = events.latest("site");
+        events.prune(Instant.now().plus(Duration.ofDays(2)), Duration.ofDays(1), 1000);
+        assertEquals(0, events.latest(blog));
+        assertEquals(site, events.latest("site"));
+    }
+
+    @Test
     void shouldOpenManyStreamsOfOneBlogAtOnceAndDeliverToAll() throws Exception {
         String blog = liveBlog("published");
         List<SseClient> streams = new ArrayList<>();

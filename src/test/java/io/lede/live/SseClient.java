@@ -46,6 +46,7 @@ final class SseClient implements AutoCloseable {
     private int status;
     private MultiMap headers;
     private final StringBuilder body = new StringBuilder();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private SseClient(Vertx vertx) {
         this.http = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(false));
@@ -58,14 +59,19 @@ final class SseClient implements AutoCloseable {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("localhost").setPort(RestAssured.port)
                 .setURI(path).putHeader("Accept", "text/event-stream");
         requestHeaders.forEach(options::putHeader);
+        // The handlers are set on the connection's event loop as the response arrives: set from a
+        // callback dispatched later, a short answer (a 404 problem) would already have ended.
         http(client).request(options)
-                .compose(request -> request.send())
-                .onSuccess(answer -> {
-                    client.status = answer.statusCode();
-                    client.headers = answer.headers();
-                    answer.handler(client::chunk);
-                    response.complete(answer);
-                })
+                .compose(request -> request.send().andThen(sent -> {
+                    if (sent.succeeded()) {
+                        HttpClientResponse answer = sent.result();
+                        client.status = answer.statusCode();
+                        client.headers = answer.headers();
+                        answer.handler(client::chunk);
+                        answer.endHandler(done -> client.ended.complete(null));
+                    }
+                }))
+                .onSuccess(response::complete)
                 .onFailure(response::completeExceptionally);
         response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return client;
@@ -123,6 +129,18 @@ final class SseClient implements AutoCloseable {
             }
         }
         fail("no comment '" + text + "' within " + within.toMillis() + " ms");
+    }
+
+    /** Whether the server ended the response within this time. */
+    boolean ends(Duration within) throws InterruptedException {
+        try {
+            ended.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Everything received that is not yet taken: events and comments. */

@@ -1,14 +1,20 @@
 package io.lede.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -45,8 +51,23 @@ class TwoReplicasIT {
             check.run(ANONYMOUS_LIMIT);
             assertEquals(List.of(), check.failures(), () -> first.tail() + "\n" + second.tail());
 
+            // Live coverage across replicas, read by the npm EventSource: streams on B, writes on A.
+            if (EventSourceCheck.available() || "1".equals(System.getenv("LEDE_REQUIRE_NODE"))) {
+                assertEquals(List.of(), EventSourceCheck.run(first.url(), second.url(), TOKEN), () -> first.tail() + "\n" + second.tail());
+            }
+
+            // An open event stream must not hold B's stop for the whole shutdown timeout: it ends first.
+            CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create(second.url() + "/v1/events")).header("Accept", "text/event-stream")
+                            .header("X-Forwarded-For", "203.0.113.78").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300);
             check.aRequestInFlightIsAnsweredWhileTheSecondStops(second::terminate);
             assertEquals(List.of(), check.failures(), second::tail);
+            HttpResponse<String> ended = stream.get(15, TimeUnit.SECONDS);
+            assertTrue(ended.body().startsWith(":lede site"), ended::body);
+            second.close();
+            assertFalse(second.logText().contains("Timed out waiting for graceful shutdown"), second::tail);
 
             assertTrue(!first.logLines(REQUEST_ID_LINE).isEmpty(),
                     () -> "replica A's log has no JSON line with the check's request id\n" + first.tail());
@@ -62,6 +83,8 @@ class TwoReplicasIT {
                 .set("lede.trust-proxy", true)
                 .set("lede.rate-limit.store", "redis")
                 .set("lede.rate-limit.anonymous-per-minute", ANONYMOUS_LIMIT)
+                // Heartbeats the stream check can wait for.
+                .set("lede.live.heartbeat", "1s")
                 .setAll(store)
                 .set("lede.images.cache-dir", work.resolve("renditions-" + name).toAbsolutePath()));
     }

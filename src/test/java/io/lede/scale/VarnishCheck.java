@@ -56,6 +56,39 @@ final class VarnishCheck {
         noReadAfterAWriteGetsTheOldVersion();
         anEditLeavesOtherArticlesAtTheEdge();
         aDeletedQuoteLeavesOtherStoriesAtTheEdge();
+        imageFormatVariantsStayApartAtTheEdge();
+    }
+
+    /** format=auto: a browser without WebP never gets the WebP copy another browser's request left at the edge. */
+    private void imageFormatVariantsStayApartAtTheEdge() throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpeg", jpeg);
+        String boundary = "lede-edge-check";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"edge.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write(jpeg.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(origin + "/v1/images"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (expect(uploaded, 201, "image upload at the origin").statusCode() != 201) {
+            return;
+        }
+        String path = "/v1/images/" + json(uploaded).path("id").asText() + "/content?w=160&format=auto";
+        expectType(expectCache(send(edge, "GET", path, null, null, "Accept", "image/webp,*/*"), "miss", "WebP browser"), "image/webp");
+        expectType(expectCache(send(edge, "GET", path, null, null, "Accept", "image/*"), "miss", "browser without WebP"), "image/jpeg");
+        expectType(expectCache(send(edge, "GET", path, null, null, "Accept", "image/avif,image/webp;q=0.9,*/*;q=0.8"), "hit",
+                "another WebP browser"), "image/webp");
+        expectType(expectCache(send(edge, "GET", path, null, null, "Accept", "*/*"), "hit", "another browser without WebP"), "image/jpeg");
+    }
+
+    private void expectType(HttpResponse<String> response, String type) {
+        String seen = response.headers().firstValue("Content-Type").orElse("none");
+        if (!seen.startsWith(type)) {
+            failures.add("format=auto at the edge: expected " + type + ", got " + seen);
+        }
     }
 
     private void publicResponsesAreCachedPerCacheControl() throws Exception {

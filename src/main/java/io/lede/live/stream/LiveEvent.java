@@ -53,6 +53,15 @@ public final class LiveEvent {
         return at;
     }
 
+    /**
+     * Whether this is a stream's last event: its article was deleted. The flag is read from the
+     * stored data ({@code ArticleUpdated} with {@code "deleted":true}) so that every replica, and a
+     * replay, ends the stream at the same event.
+     */
+    public boolean endsStream() {
+        return "article.updated".equals(name) && data.contains("\"deleted\":true");
+    }
+
     OutboundSseEvent sse(Sse events) {
         OutboundSseEvent built = sse;
         if (built == null) {

@@ -127,9 +127,26 @@ public class LiveEvents {
      * the last {@code keep} of their stream. The streams' last ids stay, so ids never repeat.
      */
     public int prune(Instant now, Duration age, int keep) {
-        return entityManager.createNativeQuery("delete from live_event where created_at < :cutoff"
+        Instant cutoff = now.minus(age);
+        int removed = entityManager.createNativeQuery("delete from live_event where created_at < :cutoff"
                 + " and seq <= (select s.last_seq from live_stream s where s.stream = live_event.stream) - :keep")
-                .setParameter("cutoff", now.minus(age)).setParameter("keep", keep).executeUpdate();
+                .setParameter("cutoff", cutoff).setParameter("keep", keep).executeUpdate();
+        return removed + pruneDeleted(cutoff);
+    }
+
+    /**
+     * Removes the streams of deleted articles once their last event is older than the cutoff: a
+     * deleted article's stream answers 404, so nobody can replay it, and its ids never come back
+     * (article ids are never reused). Until then replicas still deliver its last event.
+     */
+    private int pruneDeleted(Instant cutoff) {
+        String gone = " s.stream <> '" + Streams.SITE + "' and not exists (select 1 from article a where a.id ="
+                + " case when s.stream = '" + Streams.SITE + "' then null else cast(s.stream as uuid) end)"
+                + " and not exists (select 1 from live_event r where r.stream = s.stream and r.created_at >= :cutoff)";
+        int removed = entityManager.createNativeQuery("delete from live_event where stream in (select s.stream from live_stream s where" + gone + ")")
+                .setParameter("cutoff", cutoff).executeUpdate();
+        entityManager.createNativeQuery("delete from live_stream s where" + gone).setParameter("cutoff", cutoff).executeUpdate();
+        return removed;
     }
 
     private static Instant instant(Object value) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.sse.Sse;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -82,14 +83,28 @@ public class LiveHub {
         heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), tick -> heartbeat());
     }
 
-    /** Streams end when the service stops; their clients reconnect to another replica with Last-Event-ID. */
+    /**
+     * Streams end as soon as the service is asked to stop, before the HTTP server waits for open
+     * requests to finish: a stream never finishes by itself, so waiting for it would hold every
+     * stop for the whole shutdown timeout and then log an error. Clients reconnect to another
+     * replica with Last-Event-ID and miss nothing.
+     */
+    void draining(@Observes ShutdownDelayInitiatedEvent event) {
+        endAll();
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
-        }
-        channels.values().forEach(channel -> channel.subscribers.forEach(Subscriber::end));
+        endAll();
         loader.shutdownNow();
         replayer.shutdownNow();
+    }
+
+    private void endAll() {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+            heartbeatTimer = -1;
+        }
+        channels.values().forEach(channel -> channel.subscribers.forEach(Subscriber::end));
     }
 
     public int subscribers() {
@@ -208,6 +223,7 @@ public class LiveHub {
         final AtomicBoolean joined = new AtomicBoolean();
         long lastSent;
         boolean replaying;
+        boolean finished;
 
         Subscriber(String stream, boolean editor, MultiEmitter<? super OutboundSseEvent> emitter, Context context, long after) {
             this.stream = stream;
@@ -240,7 +256,7 @@ public class LiveHub {
         /** Sends what lies after the cursor: from the window, or from the database when behind it. */
         void catchUp() {
             Channel channel = channels.get(stream);
-            if (replaying || emitter.isCancelled() || channel == null) {
+            if (replaying || finished || emitter.isCancelled() || channel == null) {
                 return;
             }
             Window window = channel.window;
@@ -273,6 +289,9 @@ public class LiveHub {
                 run(() -> {
                     replaying = false;
                     page.forEach(this::deliver);
+                    if (finished) {
+                        return;
+                    }
                     if (page.isEmpty()) {
                         // What lay between the cursor and the window was pruned meanwhile: go on from the window.
                         Channel channel = channels.get(stream);
@@ -284,10 +303,18 @@ public class LiveHub {
         }
 
         private void deliver(LiveEvent event) {
+            if (finished) {
+                return;
+            }
             if (editor || event.visibleToPublic()) {
                 send(event.sse(sse));
             }
             lastSent = event.seq();
+            if (event.endsStream()) {
+                // Nothing follows an article's deletion: end the response rather than hold it open.
+                finished = true;
+                emitter.complete();
+            }
         }
     }
 }
