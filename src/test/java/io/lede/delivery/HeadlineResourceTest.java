@@ -46,7 +46,8 @@ class HeadlineResourceTest {
                 .body("items[0].thumbnailUrl", endsWith("/v1/images/" + image + "/content?w=320"))
                 .body("items[1].thumbnailUrl", nullValue())
                 .extract().path("items");
-        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl"),
+        // A headline with a lead image also carries its card thumbnail (size, srcset renditions, placeholder).
+        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl", "thumbnail"),
                 items.get(0).keySet());
         given().queryParam("section", section).queryParam("limit", 1).get("/v1/headlines")
                 .then().body("items.headline", contains("Newer story"));
