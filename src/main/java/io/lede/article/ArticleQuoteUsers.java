@@ -55,7 +55,7 @@ public class ArticleQuoteUsers implements QuoteUsers, QuoteArticles {
     }
 
     @Override
-    public String quotedByPublishedArticleSql(String quoteId) {
+    public String showsPubliclySql(String quoteId) {
         return "exists (select 1 from article_quote vq join article vb on vb.id = vq.article_id"
                 + " where vq.quote_id = " + quoteId + " and vb.status = 'PUBLISHED')";
     }

@@ -29,6 +29,7 @@ import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
 import io.lede.security.Audience;
 import io.lede.text.Languages;
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 
 /** Articles' rules: visibility, slugs, publication, optimistic locking, tombstones. */
@@ -46,10 +47,13 @@ public class ArticleService {
     private final QuoteService quotes;
     private final VersionedWrites writes;
     private final Clock clock;
+    private final List<PublicationCheck> publicationChecks;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
-            BodyReferences references, MergePatcher patcher, QuoteService quotes, VersionedWrites writes, Clock clock) {
+            BodyReferences references, MergePatcher patcher, QuoteService quotes, VersionedWrites writes, Clock clock,
+            @All List<PublicationCheck> publicationChecks) {
         this.articles = articles;
+        this.publicationChecks = publicationChecks;
         this.clock = clock;
         this.mapper = mapper;
         this.slugs = slugs;
@@ -182,7 +186,11 @@ public class ArticleService {
         article.language = language;
         article.slug = slug;
         article.translationGroup = group;
+        boolean wasPublic = article.status != null && ArticleStatus.LIVE.contains(article.status);
         article.applyStatus(request.status(), truncate(request.publishedAt()), now);
+        if (article.id != null && !wasPublic && article.status != null && ArticleStatus.LIVE.contains(article.status)) {
+            publicationChecks.forEach(check -> check.beforeGoingPublic(article.id));
+        }
         article.live(LiveCoverage.merge(article.live(), request.live(), now));
         article.updatedAt = now;
     }

@@ -59,10 +59,12 @@ public class DeliveryService {
         List<Article> articles = newest(section, language, limit);
         Map<UUID, ImageView> thumbnails = images.views(articles.stream().map(a -> a.leadImageId)
                 .filter(Objects::nonNull).toList());
-        return articles.stream().map(article -> new HeadlineView(article.id.toString(), article.headline,
-                article.standfirst, mapper.urlOf(article), article.section, article.language, article.publishedAt,
-                thumbnail(thumbnails.get(article.leadImageId)),
-                HeadlineView.Thumbnail.of(thumbnails.get(article.leadImageId), thumbnail(thumbnails.get(article.leadImageId))))).toList();
+        return articles.stream().map(article -> {
+            ImageView image = thumbnails.get(article.leadImageId);
+            return new HeadlineView(article.id.toString(), article.headline, article.standfirst, mapper.urlOf(article),
+                    article.section, article.language, article.publishedAt, thumbnail(image),
+                    HeadlineView.Thumbnail.of(image, thumbnail(image)), article.live());
+        }).toList();
     }
 
     /** The newest published articles of a section (all sections when null), in order. */

@@ -28,6 +28,7 @@ import io.lede.live.stream.LiveRecorder;
 import io.lede.live.stream.StreamEvents;
 import io.lede.live.stream.Streams;
 import io.lede.security.Roles;
+import io.lede.security.TokenKeys;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -82,7 +83,8 @@ public class ArticleStreamResource {
         boolean editor = caller.hasRole(Roles.EDITOR);
         EntryService.Blog blog = entries.blog(idOrSlug, editor);
         String stream = Streams.article(blog.id());
-        return hub.subscribe(stream, events.start(stream, StreamEvents.lastEventId(lastEventId, lastEventIdParam)), editor, sse);
+        return hub.subscribe(stream, events.start(stream, StreamEvents.lastEventId(lastEventId, lastEventIdParam)),
+                new LiveHub.Viewer(editor, TokenKeys.ofCaller(caller)), sse);
     }
 
     /** One event of the stream, for the OpenAPI document: what each SSE field carries. */

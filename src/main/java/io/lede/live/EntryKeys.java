@@ -21,6 +21,13 @@ public class EntryKeys implements ContentKeySource {
         return SurrogateKeys.key("entries", articleId);
     }
 
+    /** A new entry that quotes nothing: its (empty) quote list is written, but no quote's visibility changes. */
+    private static boolean quotesNothing(EntityChange change) {
+        return change.after("version") instanceof Number version && version.longValue() == 0
+                && change.after("body") instanceof java.util.List<?> body
+                && body.stream().noneMatch(io.lede.article.BodyBlock.Quote.class::isInstance);
+    }
+
     @Override
     public Set<Class<?>> entities() {
         return Set.of(Entry.class);
@@ -28,6 +35,10 @@ public class EntryKeys implements ContentKeySource {
 
     @Override
     public void keys(EntityChange change, Set<String> keys) {
+        if (change.kind() == EntityChange.Kind.COLLECTION && "quoteIds".equals(change.collection()) && !quotesNothing(change)) {
+            // A quote shown in a published blog's entry is public because of it (QuoteVisibility).
+            keys.add(SurrogateKeys.QUOTE_VISIBILITY);
+        }
         Object before = change.before("articleId");
         Object after = change.after("articleId");
         if (before != null) {

@@ -31,4 +31,10 @@ public class EntryQuoteUsers implements QuoteUsers {
                 .setParameter("live", ArticleStatus.LIVE)
                 .getResultList();
     }
+
+    @Override
+    public String showsPubliclySql(String quoteId) {
+        return "exists (select 1 from live_entry_quote eq join live_entry ee on ee.id = eq.entry_id"
+                + " join article eb on eb.id = ee.article_id where eq.quote_id = " + quoteId + " and eb.status = 'PUBLISHED')";
+    }
 }

@@ -20,6 +20,7 @@ import io.lede.article.Article;
 import io.lede.article.ArticleStatus;
 import io.lede.article.LiveStatus;
 import io.lede.article.ArticleRepository;
+import io.lede.article.BodyBlock;
 import io.lede.article.BodyReferences;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
@@ -161,6 +162,12 @@ public class EntryService {
         Log.infof("Deleted entry %s of live blog %s", entry.id, entry.articleId);
     }
 
+    /**
+     * Characters of text an entry may hold in all its blocks: every subscriber of the blog's stream
+     * is sent each entry whole and a page lists up to 100, so entries stay short.
+     */
+    static final int MAX_TEXT = 20_000;
+
     /** Writes address articles and entries by id only; anything else is an unknown id. */
     private Entry lockedForWrite(String articleId, String entryId, IfMatch ifMatch) {
         UUID article = Ids.parse(articleId).orElseThrow(() -> ProblemException.notFound("article", articleId));
@@ -168,6 +175,11 @@ public class EntryService {
     }
 
     private void apply(EntryRequest request, Entry entry, Instant now) {
+        int text = request.body().stream().map(BodyBlock::plainText).filter(Objects::nonNull).mapToInt(String::length).sum();
+        if (text > MAX_TEXT) {
+            throw ProblemException.invalid("body", "holds " + text + " characters of text; an entry holds at most " + MAX_TEXT
+                    + " (an update of a few paragraphs: longer pieces are articles)");
+        }
         references.requireExisting(request.body());
         mapper.copy(request, entry);
         Instant publishedAt = request.publishedAt() == null ? entry.publishedAt : request.publishedAt().truncatedTo(ChronoUnit.MILLIS);

@@ -23,6 +23,4 @@ public interface QuoteArticles {
     /** A SQL condition true when the article with this id (a column or a placeholder) is published. */
     String publishedArticleSql(String articleId);
 
-    /** A SQL condition true when a published article's body quotes the quote with this id (a column). */
-    String quotedByPublishedArticleSql(String quoteId);
 }

@@ -13,4 +13,7 @@ public interface QuoteUsers {
 
     /** Slugs of the published or scheduled articles that show this quote (in a body or an entry), in order. */
     List<String> liveUsersOf(UUID quoteId);
+
+    /** A SQL condition true when a published article shows the quote with this id (a column) this way. */
+    String showsPubliclySql(String quoteId);
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.lede.TestApi;
+import io.lede.image.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -45,12 +47,51 @@ class HeadlineResourceTest {
                 .body("items[0].url", endsWith("/" + section + "/newer-story"))
                 .body("items[0].thumbnailUrl", endsWith("/v1/images/" + image + "/content?w=320"))
                 .body("items[1].thumbnailUrl", nullValue())
+                .body("items[0].thumbnail.url", endsWith("/v1/images/" + image + "/content?w=320"))
+                .body("items[0].thumbnail.width", equalTo(40))
+                .body("items[1].thumbnail", nullValue())
                 .extract().path("items");
-        // A headline with a lead image also carries its card thumbnail (size, srcset renditions, placeholder).
-        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl", "thumbnail"),
-                items.get(0).keySet());
+        assertEquals(Set.of("id", "headline", "standfirst", "url", "section", "language", "publishedAt", "thumbnailUrl",
+                "thumbnail"), items.get(0).keySet());
         given().queryParam("section", section).queryParam("limit", 1).get("/v1/headlines")
                 .then().body("items.headline", contains("Newer story"));
+    }
+
+    @Test
+    void shouldGiveEachThumbnailItsSizeAltTextPlaceholderAndARenditionPerWidthStep() {
+        String section = uniqueSection();
+        String image = given().auth().oauth2(TestApi.editorToken())
+                .multiPart("file", "wide.png", TestImages.png(500, 250), "image/png")
+                .multiPart("altText", "A wide test picture")
+                .post("/v1/images").then().statusCode(201).extract().path("id");
+        Map<String, Object> story = article(section, "Pictured");
+        story.put("leadImage", image);
+        create(story);
+        String content = "/v1/images/" + image + "/content";
+
+        given().queryParam("section", section).get("/v1/headlines").then().statusCode(200)
+                .body("items[0].thumbnail.url", endsWith(content + "?w=320"))
+                .body("items[0].thumbnail.width", equalTo(500))
+                .body("items[0].thumbnail.height", equalTo(250))
+                .body("items[0].thumbnail.alt", equalTo("A wide test picture"))
+                // Steps 160, 320, 480 and then 640, which is served at the original's 500 pixels.
+                .body("items[0].thumbnail.srcset.width", contains(160, 320, 480, 500))
+                .body("items[0].thumbnail.srcset[3].url", endsWith(content + "?w=640"))
+                .body("items[0].thumbnail.placeholder.dominantColor", org.hamcrest.Matchers.matchesPattern("^#[0-9a-f]{6}$"));
+    }
+
+    @Test
+    void shouldFlagLiveBlogs() {
+        String section = uniqueSection();
+        Map<String, Object> blog = article(section, "Live: the regatta");
+        blog.put("live", Map.of("status", "live"));
+        create(blog);
+        create(article(section, "Ordinary story"));
+
+        given().queryParam("section", section).get("/v1/headlines").then().statusCode(200)
+                .body("items.find { it.headline == 'Live: the regatta' }.live.status", equalTo("live"))
+                .body("items.find { it.headline == 'Live: the regatta' }.live.startedAt", org.hamcrest.Matchers.notNullValue())
+                .body("items.find { it.headline == 'Ordinary story' }.live", nullValue());
     }
 
     @Test

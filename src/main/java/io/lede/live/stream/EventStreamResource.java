@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.lede.security.TokenKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
@@ -42,8 +44,10 @@ public class EventStreamResource {
 
     private final LiveEvents events;
     private final LiveHub hub;
+    private final SecurityIdentity caller;
 
-    public EventStreamResource(LiveEvents events, LiveHub hub) {
+    public EventStreamResource(LiveEvents events, LiveHub hub, SecurityIdentity caller) {
+        this.caller = caller;
         this.events = events;
         this.hub = hub;
     }
@@ -67,7 +71,7 @@ public class EventStreamResource {
             @RestQuery("lastEventId") @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers") String lastEventIdParam,
             @Context Sse sse) {
         return hub.subscribe(Streams.SITE, events.start(Streams.SITE, StreamEvents.lastEventId(lastEventId, lastEventIdParam)),
-                false, sse);
+                new LiveHub.Viewer(false, TokenKeys.ofCaller(caller)), sse);
     }
 
     /** One event of the stream, for the OpenAPI document. */

@@ -26,9 +26,10 @@ public interface LiveConfig {
     Duration retry();
 
     /**
-     * Events a subscriber may have waiting to be written; a client that reads slower than this is
-     * disconnected, and its reconnection with Last-Event-ID replays what it missed from the database.
+     * How long a client may take nothing while events wait for it (its connection does not drain):
+     * then it is disconnected, and its reconnection with Last-Event-ID replays what it missed from
+     * the database. Nothing is queued for a client meanwhile: delivery follows its demand.
      */
-    @WithDefault("1024")
-    int maxQueuedEvents();
+    @WithDefault("30s")
+    Duration stallTimeout();
 }

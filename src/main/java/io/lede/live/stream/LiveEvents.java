@@ -70,11 +70,31 @@ public class LiveEvents {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
-    /** Up to {@code limit} events after id {@code seq}, in order. */
-    public List<LiveEvent> after(String stream, long seq, int limit) {
-        List<?> rows = entityManager.createNativeQuery("select seq, event, data, is_public, created_at from live_event"
+    /**
+     * Up to {@code limit} events after id {@code seq}, in order, and no more than {@code maxChars}
+     * characters of data in all (but at least one event): entries can be large, so the sizes are
+     * read first and only what fits is loaded.
+     */
+    public List<LiveEvent> after(String stream, long seq, int limit, long maxChars) {
+        List<?> sizes = entityManager.createNativeQuery("select seq, length(data) from live_event"
                 + " where stream = :stream and seq > :seq order by seq", Object[].class)
                 .setParameter("stream", stream).setParameter("seq", seq).setMaxResults(limit).getResultList();
+        if (sizes.isEmpty()) {
+            return List.of();
+        }
+        long upTo = seq;
+        long chars = 0;
+        for (Object size : sizes) {
+            Object[] columns = (Object[]) size;
+            chars += ((Number) columns[1]).longValue();
+            if (upTo > seq && chars > maxChars) {
+                break;
+            }
+            upTo = ((Number) columns[0]).longValue();
+        }
+        List<?> rows = entityManager.createNativeQuery("select seq, event, data, is_public, created_at from live_event"
+                + " where stream = :stream and seq > :seq and seq <= :upTo order by seq", Object[].class)
+                .setParameter("stream", stream).setParameter("seq", seq).setParameter("upTo", upTo).getResultList();
         List<LiveEvent> events = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;

@@ -5,15 +5,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import io.lede.cache.ContentChanged;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -21,32 +20,40 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
  * Holds the open streams of this replica and fans events out to them, without a thread per
- * connection: each subscriber is a Mutiny emitter written to on its connection's Vert.x event loop.
+ * connection: each {@link Subscriber} is a Mutiny emitter written to on its connection's Vert.x
+ * event loop.
  *
  * <p>Delivery follows a cursor, not a queue. Each subscriber remembers the last event id it was
  * sent; each stream keeps a window of its latest events in memory, loaded once per replica when
  * the stream advances ({@link StreamAdvanced}), and shared by all its subscribers. A subscriber is
- * sent whatever of the window lies after its cursor, or, when it is behind the window (it
- * reconnected with an old Last-Event-ID, or read slowly), reads the rest from the database first.
- * So nothing is lost or repeated whatever the order in which notifications, reconnections and
- * replays meet, and a missed notification only delays delivery until the next one.
+ * sent whatever of the window lies after its cursor, as far as its connection asks for more, or,
+ * when it is behind the window (it reconnected with an old Last-Event-ID, or read slowly), reads
+ * the rest from the database first. So nothing is lost or repeated whatever the order in which
+ * notifications, reconnections and replays meet, a missed notification only delays delivery until
+ * the next one, and a slow client costs no memory: what it has not taken stays in the database.
+ *
+ * <p>Memory is bounded by size as well as count: entries can be large, so the window and every
+ * read from the database stop at {@link #WINDOW_CHARS} and {@link #PAGE_CHARS} characters of event
+ * data (always at least one event).
  */
 @ApplicationScoped
 public class LiveHub {
 
-    /** Events of one stream kept in memory for its subscribers. */
+    /** Events of one stream kept in memory for its subscribers... */
     static final int WINDOW = 256;
-    /** Events read from the database at a time, to fill the window or to replay. */
+    /** ...and at most this many characters of their data. */
+    static final long WINDOW_CHARS = 2_000_000;
+    /** Events read from the database at a time, to fill the window or to replay... */
     static final int PAGE = 200;
+    /** ...and at most this many characters of their data. */
+    static final long PAGE_CHARS = 1_000_000;
 
     /** One stream's subscribers on this replica, and its window. */
-    final class Channel {
+    static final class Channel {
         final String stream;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         volatile Window window;
@@ -57,8 +64,8 @@ public class LiveHub {
         }
     }
 
-    private final LiveEvents events;
-    private final LiveConfig config;
+    final LiveEvents events;
+    final LiveConfig config;
     private final Vertx vertx;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     /** Streams waiting to be read again; a burst of notifications for one stream costs one read. */
@@ -66,9 +73,9 @@ public class LiveHub {
     /** Reads new events for the windows, one stream after another. */
     private final ExecutorService loader = Executors.newSingleThreadExecutor(DaemonThreads.named("lede-live-loader"));
     /** Replays to subscribers behind their window, so that a long replay does not hold up live events. */
-    private final ExecutorService replayer = Executors.newFixedThreadPool(2, DaemonThreads.named("lede-live-replay"));
+    final ExecutorService replayer = Executors.newFixedThreadPool(2, DaemonThreads.named("lede-live-replay"));
     private final AtomicInteger open = new AtomicInteger();
-    private volatile Sse sse;
+    volatile Sse sse;
     private long heartbeatTimer = -1;
 
     public LiveHub(LiveEvents events, LiveConfig config, Vertx vertx, MeterRegistry registry) {
@@ -115,36 +122,24 @@ public class LiveHub {
      * The events of {@code stream} after {@code start}, then every new one as it comes, with a
      * comment line every heartbeat; a reset event first when the start is a reset.
      *
-     * @param editor whether events that are not public (a draft's entries) are sent too
+     * @param viewer who reads: whether events that are not public (a draft's entries) are sent too,
+     *        and the token whose revocation ends the stream
      */
-    public Multi<OutboundSseEvent> subscribe(String stream, LiveEvents.Start start, boolean editor, Sse sse) {
+    public Multi<OutboundSseEvent> subscribe(String stream, LiveEvents.Start start, Viewer viewer, Sse sse) {
         this.sse = sse;
-        Multi<OutboundSseEvent> multi = Multi.createFrom().emitter(emitter -> {
-            Subscriber subscriber = new Subscriber(stream, editor, emitter, Vertx.currentContext(), start.after());
-            // In this order on the connection's event loop: nothing is sent before the opening lines.
-            subscriber.run(() -> {
-                if (emitter.isCancelled()) {
-                    return;
-                }
-                emitter.emit(sse.newEventBuilder().comment("lede " + stream).reconnectDelay(config.retry().toMillis()).build());
-                if (start.reset()) {
-                    emitter.emit(reset(start.after()));
-                }
-                join(subscriber, start.latest());
-                emitter.onTermination(() -> leave(subscriber));
-                subscriber.catchUp();
-                // The stream may have advanced between reading where to start and joining: look again.
-                wake(stream);
-            });
+        return Multi.createFrom().emitter(emitter -> {
+            Subscriber subscriber = new Subscriber(this, stream, viewer, emitter, Vertx.currentContext(), start);
+            emitter.onTermination(() -> leave(subscriber));
+            subscriber.run(subscriber::open);
         });
-        // A client that reads slower than events come is let go rather than buffered without bound.
-        return multi.onOverflow().buffer(config.maxQueuedEvents()).onFailure().recoverWithCompletion();
     }
 
-    private OutboundSseEvent reset(long latest) {
-        return sse.newEventBuilder().id(Long.toString(latest)).name("reset")
-                .data(String.class, "{\"reason\":\"The events after your Last-Event-ID are no longer kept: reload, then listen on\"}")
-                .build();
+    /** Who reads a stream: an editor sees events that are not public; a token's revocation ends its streams. */
+    public record Viewer(boolean editor, String tokenKey) {
+    }
+
+    Channel channel(String stream) {
+        return channels.get(stream);
     }
 
     void advanced(@Observes StreamAdvanced advanced) {
@@ -153,6 +148,16 @@ public class LiveHub {
         } else {
             wake(advanced.stream());
         }
+    }
+
+    /** A revoked token's streams end at once, on every replica (the revocation's key reaches them all). */
+    void revoked(@Observes ContentChanged change) {
+        channels.values().forEach(channel -> channel.subscribers.forEach(subscriber -> {
+            String key = subscriber.viewer.tokenKey();
+            if (key != null && (change.everything() || change.keys().contains(key))) {
+                subscriber.end();
+            }
+        }));
     }
 
     /** Reads a stream's new events into its window and tells its subscribers (nothing when nobody here listens). */
@@ -164,8 +169,9 @@ public class LiveHub {
             pending.remove(stream);
             try {
                 load(stream);
-            } catch (RuntimeException e) {
-                Log.warnf("Could not read the new events of stream %s: %s", stream, e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // The loader thread must outlive any one read, or no stream here would advance again.
+                Log.warnf("Could not read the new events of stream %s: %s", stream, e);
             }
         });
     }
@@ -178,13 +184,13 @@ public class LiveHub {
         List<LiveEvent> fresh;
         do {
             Window window = channel.window;
-            fresh = events.after(stream, window.last(), PAGE);
-            channel.window = window.append(fresh);
-        } while (fresh.size() == PAGE);
+            fresh = events.after(stream, window.last(), PAGE, PAGE_CHARS);
+            channel.window = window.append(fresh, WINDOW, WINDOW_CHARS);
+        } while (!fresh.isEmpty());
         channel.subscribers.forEach(subscriber -> subscriber.run(subscriber::catchUp));
     }
 
-    private void join(Subscriber subscriber, long latest) {
+    void join(Subscriber subscriber, long latest) {
         channels.compute(subscriber.stream, (stream, channel) -> {
             Channel joined = channel != null ? channel : new Channel(stream, latest);
             joined.subscribers.add(subscriber);
@@ -205,116 +211,14 @@ public class LiveHub {
         open.decrementAndGet();
     }
 
+    /** A comment line for every stream that takes one; a client that has taken nothing for too long is let go. */
     private void heartbeat() {
         Sse events = sse;
         if (events == null) {
             return;
         }
         OutboundSseEvent comment = events.newEventBuilder().comment("heartbeat").build();
-        channels.values().forEach(channel -> channel.subscribers.forEach(subscriber -> subscriber.run(() -> subscriber.send(comment))));
-    }
-
-    /** One open stream; everything but {@link #run} happens on its connection's event loop. */
-    final class Subscriber {
-        final String stream;
-        final boolean editor;
-        final MultiEmitter<? super OutboundSseEvent> emitter;
-        final Context context;
-        final AtomicBoolean joined = new AtomicBoolean();
-        long lastSent;
-        boolean replaying;
-        boolean finished;
-
-        Subscriber(String stream, boolean editor, MultiEmitter<? super OutboundSseEvent> emitter, Context context, long after) {
-            this.stream = stream;
-            this.editor = editor;
-            this.emitter = emitter;
-            this.context = context;
-            this.lastSent = after;
-        }
-
-        void run(Runnable action) {
-            if (context != null) {
-                context.runOnContext(ignored -> action.run());
-            } else {
-                synchronized (this) {
-                    action.run();
-                }
-            }
-        }
-
-        void send(OutboundSseEvent event) {
-            if (!emitter.isCancelled()) {
-                emitter.emit(event);
-            }
-        }
-
-        void end() {
-            run(emitter::complete);
-        }
-
-        /** Sends what lies after the cursor: from the window, or from the database when behind it. */
-        void catchUp() {
-            Channel channel = channels.get(stream);
-            if (replaying || finished || emitter.isCancelled() || channel == null) {
-                return;
-            }
-            Window window = channel.window;
-            if (lastSent >= window.last()) {
-                return;
-            }
-            if (lastSent < window.base()) {
-                replay();
-                return;
-            }
-            for (LiveEvent event : window.events()) {
-                if (event.seq() > lastSent) {
-                    deliver(event);
-                }
-            }
-        }
-
-        private void replay() {
-            replaying = true;
-            long from = lastSent;
-            replayer.execute(() -> {
-                List<LiveEvent> page;
-                try {
-                    page = events.after(stream, from, PAGE);
-                } catch (RuntimeException e) {
-                    Log.warnf("Could not replay stream %s to a subscriber: %s", stream, e.getMessage());
-                    end();
-                    return;
-                }
-                run(() -> {
-                    replaying = false;
-                    page.forEach(this::deliver);
-                    if (finished) {
-                        return;
-                    }
-                    if (page.isEmpty()) {
-                        // What lay between the cursor and the window was pruned meanwhile: go on from the window.
-                        Channel channel = channels.get(stream);
-                        lastSent = channel == null ? lastSent : Math.max(lastSent, channel.window.base());
-                    }
-                    catchUp();
-                });
-            });
-        }
-
-        private void deliver(LiveEvent event) {
-            if (finished) {
-                return;
-            }
-            if (editor || event.visibleToPublic()) {
-                send(event.sse(sse));
-            }
-            lastSent = event.seq();
-            if (event.endsStream()) {
-                // Nothing follows an article's deletion: end the response rather than hold it open.
-                finished = true;
-                emitter.complete();
-            }
-        }
+        long now = System.nanoTime();
+        channels.values().forEach(channel -> channel.subscribers.forEach(subscriber -> subscriber.run(() -> subscriber.beat(comment, now))));
     }
 }

@@ -22,8 +22,10 @@ import io.lede.quote.QuoteQuery;
  * {@code article-<id>}, and a quote gathered for an embargoed story names it. The stream tells
  * the public only what touches content it could have read:
  * <ul>
- * <li>item keys of articles ({@code article-}, {@code entries-}, {@code article-quotes-}) whose
- * article is published, was published once (a reader may hold a copy), or was deleted after it was;
+ * <li>item keys of articles ({@code article-}, {@code article-quotes-}) whose article is published,
+ * was published once (a reader may hold a copy, and must learn that it was withdrawn), or was
+ * deleted after it was; {@code entries-} only while the blog is published (a withdrawn blog's
+ * entries are not public, so editing them changes nothing a reader holds);
  * <li>{@code quote-<id>} of a quote the public may see, or of one that is gone;
  * {@code image-<id>} (images are public);
  * <li>and then the set keys that came with them: sections, search, lists, {@code speaker-<id>}
@@ -52,13 +54,14 @@ public class PublicKeys {
     public Set<String> of(Set<String> keys) {
         Set<UUID> articles = new LinkedHashSet<>();
         keys.forEach(key -> articleOf(key).ifPresent(articles::add));
-        Set<UUID> publicArticles = publicArticles(articles);
+        Set<UUID> publishedArticles = new LinkedHashSet<>();
+        Set<UUID> publicArticles = publicArticles(articles, publishedArticles);
         Set<String> items = new TreeSet<>();
         boolean publicQuote = false;
         for (String key : keys) {
             Optional<UUID> article = articleOf(key);
             if (article.isPresent()) {
-                if (publicArticles.contains(article.get())) {
+                if (key.startsWith("entries-") ? publishedArticles.contains(article.get()) : publicArticles.contains(article.get())) {
                     items.add(key);
                 }
             } else if (key.startsWith("quote-") && !key.equals(SurrogateKeys.QUOTE_VISIBILITY)) {
@@ -94,14 +97,21 @@ public class PublicKeys {
         return Optional.empty();
     }
 
-    private Set<UUID> publicArticles(Set<UUID> ids) {
+    /** Of these articles, the ones the public may hear of; those published now are also added to {@code published}. */
+    private Set<UUID> publicArticles(Set<UUID> ids, Set<UUID> published) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         InList in = InList.of("id", List.copyOf(ids));
-        Set<UUID> found = new LinkedHashSet<>(in.bind(entityManager.createQuery("select a.id from Article a where a.id in "
-                + in.placeholders() + " and (a.status = :published or a.firstPublishedAt is not null)", UUID.class))
-                .setParameter("published", ArticleStatus.PUBLISHED).getResultList());
+        Set<UUID> found = new LinkedHashSet<>();
+        for (Object[] row : in.bind(entityManager.createQuery("select a.id, a.status from Article a where a.id in "
+                + in.placeholders() + " and (a.status = :published or a.firstPublishedAt is not null)", Object[].class))
+                .setParameter("published", ArticleStatus.PUBLISHED).getResultList()) {
+            found.add((UUID) row[0]);
+            if (row[1] == ArticleStatus.PUBLISHED) {
+                published.add((UUID) row[0]);
+            }
+        }
         found.addAll(in.bind(entityManager.createQuery("select t.id from ArticleTombstone t where t.id in " + in.placeholders(),
                 UUID.class)).getResultList());
         return found;
