@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -26,7 +27,7 @@ public class ArticleListParams extends TimeListParams {
 
     @RestQuery
     @Parameter(description = "Editors only: comma-separated statuses to list (draft, scheduled, published, archived); default published",
-            example = "draft,scheduled")
+            example = "draft,scheduled", schema = @Schema(implementation = ArticleStatus.class))
     String status;
 
     /** Turns the parameters into a filter; asking for unpublished statuses needs an editor token. */

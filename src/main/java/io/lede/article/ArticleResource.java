@@ -82,7 +82,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(audience());
@@ -107,14 +108,18 @@ public class ArticleResource {
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request, @Context UriInfo uriInfo,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
         ArticleView article = articles.find(idOrSlug, audience(), includes);
-        return representations.item(request, article, selection, audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
-                .header("Link", OEmbedLinks.discovery(uriInfo, article.url()))
-                .header(SurrogateKeys.HEADER, dependencies(SurrogateKeys.of(), article, includes).value())
-                .build();
+        Response.ResponseBuilder response = representations.item(request, article, selection,
+                audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED));
+        if (article.status() == ArticleStatus.PUBLISHED) {
+            // oEmbed answers for published articles only: a draft read by an editor advertises no card.
+            response.header("Link", OEmbedLinks.discovery(uriInfo, article.url()));
+        }
+        return response.header(SurrogateKeys.HEADER, dependencies(SurrogateKeys.of(), article, includes).value()).build();
     }
 
     @GET

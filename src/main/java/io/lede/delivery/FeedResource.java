@@ -48,7 +48,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The feed", content = {
             @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT)) })
+            @Content(mediaType = "application/feed+json", schema = @Schema(implementation = JsonFeed.class)) })
     @APIResponse(responseCode = "404", description = "No such section", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@Context Request request, @Context UriInfo uriInfo,
             @RestPath @Parameter(description = "latest, or a section name", example = "world") String name,

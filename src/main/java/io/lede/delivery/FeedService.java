@@ -63,7 +63,8 @@ public class FeedService {
                 section == null ? "The newest stories" : "The newest stories in " + section,
                 section == null ? home : home + "/" + section,
                 FeedWriter.absolute(apiBase, path),
-                language.orElse(null));
+                language.orElse(null),
+                OEmbedService.PROVIDER);
         return new Feed(writer.write(format, channel, articles, leadImages, apiBase), language,
                 articles.stream().map(article -> article.id).toList(), leadImages.keySet());
     }

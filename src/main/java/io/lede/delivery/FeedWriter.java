@@ -19,9 +19,11 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.io.WireFeedOutput;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleMapper;
@@ -55,7 +57,7 @@ public class FeedWriter {
     }
 
     /** What every format says about the feed itself; URLs absolute. */
-    record Channel(String title, String description, String homePage, String feedUrl, String language) {
+    record Channel(String title, String description, String homePage, String feedUrl, String language, String publisher) {
     }
 
     private final ArticleMapper articles;
@@ -80,6 +82,22 @@ public class FeedWriter {
         feed.setUri(channel.feedUrl());
         feed.setLanguage(channel.language());
         feed.setPublishedDate(items.isEmpty() ? null : Date.from(items.get(0).publishedAt));
+        if (format == Format.ATOM) {
+            // Atom wants a link to the feed itself, and an author for the feed when an entry has none.
+            SyndLinkImpl self = new SyndLinkImpl();
+            self.setRel("self");
+            self.setType(format.mediaType.replaceAll(";.*", ""));
+            self.setHref(channel.feedUrl());
+            SyndLinkImpl alternate = new SyndLinkImpl();
+            alternate.setRel("alternate");
+            alternate.setType("text/html");
+            alternate.setHref(channel.homePage());
+            feed.setLinks(List.of(alternate, self));
+            SyndPersonImpl publisher = new SyndPersonImpl();
+            publisher.setName(channel.publisher());
+            publisher.setUri(channel.homePage());
+            feed.setAuthors(List.of(publisher));
+        }
         List<SyndEntry> entries = new ArrayList<>();
         for (Article article : items) {
             SyndEntry entry = new SyndEntryImpl();
@@ -88,16 +106,13 @@ public class FeedWriter {
             entry.setUri("urn:uuid:" + article.id);
             entry.setPublishedDate(Date.from(article.publishedAt));
             entry.setUpdatedDate(Date.from(article.updatedAt));
-            if (article.byline != null) {
+            if (article.byline != null && !article.byline.isBlank()) {
                 SyndPersonImpl author = new SyndPersonImpl();
                 author.setName(article.byline);
                 entry.setAuthors(List.of(author));
                 entry.setAuthor(article.byline);
             }
-            SyndContentImpl summary = new SyndContentImpl();
-            summary.setType("text/plain");
-            summary.setValue(article.standfirst != null ? article.standfirst : firstParagraph(article));
-            entry.setDescription(summary);
+            entry.setDescription(summary(format, article.standfirst != null ? article.standfirst : firstParagraph(article)));
             ImageView image = images.get(article.leadImageId);
             if (image != null) {
                 SyndEnclosureImpl enclosure = new SyndEnclosureImpl();
@@ -111,7 +126,13 @@ public class FeedWriter {
         feed.setEntries(entries);
         try {
             StringWriter out = new StringWriter();
-            new SyndFeedOutput().output(feed, out);
+            WireFeed wire = feed.createWireFeed();
+            if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+                // ROME gives an entry without authors an author without a name; the feed's author stands for it instead.
+                atom.getEntries().forEach(entry -> entry.setAuthors(entry.getAuthors().stream()
+                        .filter(person -> person.getName() != null && !person.getName().isBlank()).toList()));
+            }
+            new WireFeedOutput().output(wire, out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (FeedException | java.io.IOException e) {
             throw new IllegalStateException("The feed could not be written", e);
@@ -134,6 +155,22 @@ public class FeedWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The feed could not be written", e);
         }
+    }
+
+    /**
+     * The entry's summary. RSS readers take {@code <description>} as HTML, so the plain text goes
+     * HTML-escaped ({@code <b>&} shows as typed, not bold); Atom says {@code type="text"} instead.
+     */
+    private static SyndContentImpl summary(Format format, String text) {
+        SyndContentImpl summary = new SyndContentImpl();
+        if (format == Format.RSS) {
+            summary.setType("text/html");
+            summary.setValue(Html.escape(text));
+        } else {
+            summary.setType("text");
+            summary.setValue(text);
+        }
+        return summary;
     }
 
     private static String firstParagraph(Article article) {

@@ -6,22 +6,26 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1); its members are snake_case by the spec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "JsonFeed", description = "JSON Feed 1.1")
 public record JsonFeed(
-        String version,
-        String title,
+        @Schema(required = true, enumeration = VERSION) String version,
+        @Schema(required = true) String title,
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
         String description,
         String language,
-        List<Item> items) {
+        @Schema(required = true) List<Item> items) {
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "JsonFeedItem")
     public record Item(
-            String id,
+            @Schema(required = true) String id,
             String url,
             String title,
             String summary,
@@ -34,6 +38,7 @@ public record JsonFeed(
             String language) {
     }
 
+    @Schema(name = "JsonFeedAuthor")
     public record Author(String name) {
     }
 }

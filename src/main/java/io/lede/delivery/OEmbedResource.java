@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,11 +55,13 @@ public class OEmbedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OEmbedView.class)))
     @APIResponse(responseCode = "404", description = "Not one of this site's published article URLs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "501", description = "A format other than json was asked for", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response embed(@Context Request request,
+    public Response embed(@Context Request request, @Context UriInfo uriInfo,
             @RestQuery @Parameter(required = true, description = "An article's canonical URL", example = "https://news.example.com/world/harbour-reopens") String url,
-            @RestQuery @Parameter(description = "Largest width the consumer can show", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String maxwidth,
-            @RestQuery @Parameter(description = "Largest height the consumer can show", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String maxheight,
-            @RestQuery @Parameter(description = "json (xml is not offered)", schema = @Schema(type = SchemaType.STRING, defaultValue = "json")) String format) {
+            @RestQuery @Parameter(description = "Largest width the consumer can show; the card and its thumbnail fit in it",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000")) String maxwidth,
+            @RestQuery @Parameter(description = "Largest height the consumer can show; the card and its thumbnail fit in it",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000")) String maxheight,
+            @RestQuery @Parameter(description = "json (xml is not offered: 501)", schema = @Schema(type = SchemaType.STRING, defaultValue = "json")) String format) {
         if (format != null && !format.equalsIgnoreCase("json")) {
             throw new ProblemException(ProblemType.forStatus(501, "Only format=json is offered"));
         }
@@ -68,7 +71,7 @@ public class OEmbedResource {
         }
         Optional<Integer> width = Optional.ofNullable(maxwidth).map(w -> QueryParams.intInRange(w, "maxwidth", 0, 1, 10_000));
         Optional<Integer> height = Optional.ofNullable(maxheight).map(h -> QueryParams.intInRange(h, "maxheight", 0, 1, 10_000));
-        OEmbedService.Embed embed = oembed.embed(target, width, height)
+        OEmbedService.Embed embed = oembed.embed(target, width, height, uriInfo.getBaseUri().toString())
                 .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "Not a published article of " + config.siteUrl()));
         return representations.item(request, embed.view(), FieldSelection.ALL, Audience.of(caller).cachePolicy())
                 .header(SurrogateKeys.HEADER, SurrogateKeys.of("oembed").add("article", embed.articleId())

@@ -65,9 +65,15 @@ final class ImageParams {
     }
 
     /** "x,y" as fractions, or nothing. */
+    /** The longest focalPoint form field taken; the OpenAPI document declares it as maxLength. */
+    static final int FOCAL_POINT_MAX_LENGTH = 64;
+
     static FocalPoint focalPoint(String value) {
         if (value == null || value.isBlank()) {
             return null;
+        }
+        if (value.length() > FOCAL_POINT_MAX_LENGTH) {
+            throw ProblemException.invalid("focalPoint", "is longer than " + FOCAL_POINT_MAX_LENGTH + " characters");
         }
         String[] parts = value.split(",");
         try {

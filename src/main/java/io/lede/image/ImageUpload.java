@@ -42,6 +42,7 @@ public class ImageUpload {
 
     @RestForm
     @PartType(MediaType.TEXT_PLAIN)
-    @Schema(description = "x,y as fractions of width and height, e.g. 0.5,0.3", examples = "0.5,0.3")
+    @Schema(description = "x,y as fractions of width and height, e.g. 0.5,0.3", examples = "0.5,0.3",
+            maxLength = ImageParams.FOCAL_POINT_MAX_LENGTH)
     public String focalPoint;
 }

@@ -24,7 +24,8 @@ import io.lede.error.ProblemException;
  * A read with a query parameter the endpoint does not know is a 400 listing the ones it does:
  * a typo ({@code sectoin=world}) never silently returns everything. A numeric parameter (declared
  * integer or number in its OpenAPI schema) sent blank ({@code limit=}) is a 400 too: RESTEasy would
- * hand it over as absent, and the default is not what the client wrote.
+ * hand it over as absent, and the default is not what the client wrote. Every parameter, path
+ * segment and sent-back header is held to its {@link ParameterLimits} length, on every method.
  */
 public class KnownQueryParameters {
 
@@ -37,7 +38,13 @@ public class KnownQueryParameters {
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !"GET".equals(request.getMethod())) {
+        if (method == null) {
+            return;
+        }
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> values.forEach(value -> ParameterLimits.check(name, value)));
+        request.getUriInfo().getPathParameters().forEach((name, values) -> values.forEach(value -> ParameterLimits.check(name, value)));
+        ParameterLimits.HEADERS.forEach(header -> ParameterLimits.check(header, request.getHeaderString(header)));
+        if (!"GET".equals(request.getMethod())) {
             return;
         }
         Declared declared = accepted.computeIfAbsent(method, KnownQueryParameters::declaredBy);

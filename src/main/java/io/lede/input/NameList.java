@@ -11,7 +11,7 @@ import io.lede.error.ProblemException;
 final class NameList {
 
     /** More names than any endpoint has is an attack or a bug, not a request. */
-    static final int MAX_NAMES = 30;
+    static final int MAX_NAMES = ParameterLimits.MAX_LIST_ITEMS;
 
     private NameList() {
     }

@@ -22,7 +22,8 @@ public class EntryListParams extends PageParams {
     String keyEvents;
 
     @RestQuery
-    @Parameter(description = "Only entries newer than this entry (its id): what a page that shows it has not seen yet")
+    @Parameter(description = "Only entries newer than this entry (its id): what a page that shows it has not seen yet",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 36))
     String since;
 
     EntryFilter toFilter() {

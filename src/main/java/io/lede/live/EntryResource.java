@@ -78,13 +78,15 @@ public class EntryResource {
     public Response list(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @BeanParam EntryListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,title,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, EntryView.FIELDS);
         Includes includes = Includes.parse(include, BodyReferences.INCLUDES);
         EntryService.Page page = entries.list(idOrSlug, params.toFilter(), editor(), includes);
         SurrogateKeys keys = dependencies(SurrogateKeys.of("entries"), page.blog());
         page.items().forEach(item -> inlined(keys, item, includes));
-        return representations.page(request, new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()), page.total()),
+        return representations.page(request, new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()),
+                page.next() == null ? null : page.next().encode(), page.total()),
                 selection, policy(page.blog())).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
@@ -99,7 +101,8 @@ public class EntryResource {
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @RestPath String entryId, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,title,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes") String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, EntryView.FIELDS);
         Includes includes = Includes.parse(include, BodyReferences.INCLUDES);
         EntryService.Found found = entries.find(idOrSlug, entryId, editor(), includes);

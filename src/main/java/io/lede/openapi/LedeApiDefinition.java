@@ -5,9 +5,8 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -28,7 +27,9 @@ import io.lede.error.Problem;
                         + "everything else takes a token. Errors are RFC 9457 problem details. Lists page by opaque cursor.",
                 contact = @Contact(name = "Lede", url = "https://news.example.com/developers"),
                 license = @License(name = "Proprietary", url = "https://news.example.com/developers/terms")),
-        servers = @Server(url = "/", description = "This server"),
+        // x-internal and the environment words tell tools (and OWASP's inventory rules) who the server is for.
+        servers = @Server(url = "/", description = "This server: production, staging or local, wherever the document is served",
+                extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         components = @Components(responses = {
                 @APIResponse(name = LedeApiDefinition.NOT_MODIFIED, description = "Not modified since the ETag in If-None-Match"),
                 @APIResponse(name = LedeApiDefinition.BAD_REQUEST, description = "The request is malformed or invalid; errors names the fields",
@@ -45,11 +46,13 @@ import io.lede.error.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.TOO_MANY, description = "Over a rate limit (per address, per reader token, "
                         + "or for repeated failed authentication); RateLimit headers say where the caller stands",
-                        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.IF_MATCH_REQUIRED, description = "If-Match is missing",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = LedeApiDefinition.NOT_ACCEPTABLE, description = "The Accept header rules out every media type this operation answers with",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = LedeApiDefinition.UNAVAILABLE, description = "The database (or, for images, the image store) does not "
+                        + "answer, or every rendition slot stayed busy; retry after Retry-After seconds",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) }))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A Lede token: Authorization: Bearer <token>")
@@ -71,4 +74,5 @@ public class LedeApiDefinition extends Application {
     public static final String IF_MATCH_REQUIRED = "PreconditionRequired";
     public static final String TOO_MANY = "TooManyRequests";
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
+    public static final String UNAVAILABLE = "ServiceUnavailable";
 }

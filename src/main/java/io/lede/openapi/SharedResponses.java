@@ -35,13 +35,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>415 wherever there is a request body;
  * <li>413 wherever there is a request body: every body is held to a limit (lede.max-body-bytes for
  * JSON, the image limits for uploads);
- * <li>406 everywhere: an Accept header can rule out any operation's media types.
+ * <li>406 everywhere: an Accept header can rule out any operation's media types;
+ * <li>503 under {@code /v1/}: every request there may need the database (tokens, content), and
+ * image operations the image store; ProblemMappers answers 503 with Retry-After when it is down.
  * </ul>
  *
  * <p>The responses are then put in one order, so that the committed openapi.yaml comes out the same
  * on every build and a reader finds them where expected: the success, the cache's 304, the 400 for
  * what the caller sent, who may call (401, 429, 403), what this operation refuses by status code,
- * and last the catch-alls (the 400 of an operation that takes no parameters nor body, 406).
+ * and last the catch-alls (the 400 of an operation that takes no parameters nor body, 406, 503).
  */
 public class SharedResponses implements OASFilter {
 
@@ -90,6 +92,9 @@ public class SharedResponses implements OASFilter {
             addUnlessDeclared(responses, "415", LedeApiDefinition.UNSUPPORTED);
         }
         addUnlessDeclared(responses, "406", LedeApiDefinition.NOT_ACCEPTABLE);
+        if (path.startsWith(RATE_LIMITED_PATHS)) {
+            addUnlessDeclared(responses, "503", LedeApiDefinition.UNAVAILABLE);
+        }
         order(responses, secured, takesInput);
     }
 
@@ -139,6 +144,7 @@ public class SharedResponses implements OASFilter {
             case 429 -> 4;
             case 403 -> secured ? 5 : 6;
             case 406 -> 8;
+            case 503 -> 9;
             default -> 6;
         };
     }

@@ -25,8 +25,8 @@ public record Page<T>(List<T> items, Cursor next, Long total) {
         return new Page<>(slice.rows().isEmpty() ? List.of() : items.apply(slice.rows()), slice.next(after), total);
     }
 
-    /** The response body: {@code next} as the relative URL of this request's next page. */
+    /** The response body: {@code next} as the relative URL of this request's next page, and its cursor. */
     public CursorPage<T> body(UriInfo uriInfo) {
-        return new CursorPage<>(items, PageLinks.next(uriInfo, next), total);
+        return new CursorPage<>(items, PageLinks.next(uriInfo, next), next == null ? null : next.encode(), total);
     }
 }

@@ -73,4 +73,49 @@ class OEmbedResourceTest {
         given().get("/v1/oembed").then().statusCode(400).body("errors[0].field", equalTo("url"));
         given().queryParam("url", published).queryParam("maxwidth", "wide").get("/v1/oembed").then().statusCode(400);
     }
+
+    @Test
+    void shouldOfferAnAbsoluteThumbnailThatFitsWhatTheConsumerAsked() {
+        String image = io.lede.TestApi.uploadImage(io.lede.image.TestImages.png(1200, 800), "wide.png", "image/png").path("id");
+        Map<String, Object> story = article(uniqueSection(), "Thumbnail sizes");
+        story.put("leadImage", image);
+        String url = create(story).path("url");
+
+        // No lede.public-url in tests: the URLs are made absolute from the request.
+        Response card = given().queryParam("url", url).get("/v1/oembed").then().statusCode(200).extract().response();
+        org.junit.jupiter.api.Assertions.assertTrue(card.<String>path("thumbnail_url").matches("https?://[^/]+/v1/images/" + image + "/content\\?w=320"),
+                card.<String>path("thumbnail_url"));
+        org.junit.jupiter.api.Assertions.assertEquals(320, card.<Integer>path("thumbnail_width"));
+        org.junit.jupiter.api.Assertions.assertEquals(213, card.<Integer>path("thumbnail_height"));
+        org.junit.jupiter.api.Assertions.assertTrue(card.<String>path("html").contains("<img src=\"" + card.<String>path("thumbnail_url") + "\""),
+                card.<String>path("html"));
+
+        // oEmbed 1.0: nothing larger than maxwidth x maxheight; the thumbnail is the largest step that fits.
+        given().queryParam("url", url).queryParam("maxwidth", 200).get("/v1/oembed").then().statusCode(200)
+                .body("thumbnail_url", containsString("/content?w=160"))
+                .body("thumbnail_width", equalTo(160)).body("thumbnail_height", equalTo(107))
+                .body("width", lessThanOrEqualTo(200));
+        given().queryParam("url", url).queryParam("maxheight", 120).get("/v1/oembed").then().statusCode(200)
+                .body("thumbnail_width", equalTo(160)).body("thumbnail_height", lessThanOrEqualTo(120));
+        // Smaller than the smallest rendition: no thumbnail at all rather than one that does not fit.
+        given().queryParam("url", url).queryParam("maxwidth", 100).get("/v1/oembed").then().statusCode(200)
+                .body("thumbnail_url", org.hamcrest.Matchers.nullValue())
+                .body("thumbnail_width", org.hamcrest.Matchers.nullValue())
+                .body("html", not(containsString("<img")));
+        // The rendition it names really has the size it declares.
+        byte[] thumb = given().get(card.<String>path("thumbnail_url").replaceAll("^https?://[^/]+", "")).then().statusCode(200)
+                .extract().asByteArray();
+        java.awt.image.BufferedImage picture = io.lede.image.TestImages.decode(thumb);
+        org.junit.jupiter.api.Assertions.assertEquals(320, picture.getWidth());
+        org.junit.jupiter.api.Assertions.assertEquals(213, picture.getHeight());
+    }
+
+    @Test
+    void aDraftReadByAnEditorShouldAdvertiseNoCard() {
+        Map<String, Object> draft = article(uniqueSection(), "Draft without a card");
+        draft.put("status", "draft");
+        String id = create(draft).path("id");
+        given().auth().oauth2(io.lede.TestApi.editorToken()).get("/v1/articles/" + id).then().statusCode(200)
+                .header("Link", org.hamcrest.Matchers.nullValue());
+    }
 }

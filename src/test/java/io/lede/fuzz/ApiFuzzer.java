@@ -321,6 +321,12 @@ final class ApiFuzzer {
             return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText();
         }
         String type = schema.path("type").asText("string");
+        if (type.equals("array") && schema.path("items").has("enum")) {
+            // A comma-separated list (style form, explode false): one or two of the allowed names.
+            JsonNode names = schema.path("items").get("enum");
+            String first = names.get(random.nextInt(names.size())).asText();
+            return random.nextBoolean() ? first : first + "," + names.get(random.nextInt(names.size())).asText();
+        }
         if (type.equals("integer")) {
             int min = schema.path("minimum").asInt(1);
             int max = schema.path("maximum").asInt(100);

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks a JSON value against the subset of JSON Schema (2020-12, as OpenAPI 3.1 uses it) that
- * Lede's document contains: $ref, oneOf, type (also as a list, for null), enum, required,
+ * Lede's document contains: $ref, oneOf, anyOf, type (also as a list, for null), enum, required,
  * properties, additionalProperties and items.
  */
 final class SchemaCheck {
@@ -34,15 +34,18 @@ final class SchemaCheck {
             check(value, resolve(schema.get("$ref").asText()), at, problems);
             return;
         }
-        if (schema.has("oneOf")) {
-            for (JsonNode option : schema.get("oneOf")) {
+        for (String composition : new String[] { "oneOf", "anyOf" }) {
+            if (!schema.has(composition)) {
+                continue;
+            }
+            for (JsonNode option : schema.get(composition)) {
                 List<String> attempt = new ArrayList<>();
                 check(value, option, at, attempt);
                 if (attempt.isEmpty()) {
                     return;
                 }
             }
-            problems.add(at + ": matches none of oneOf");
+            problems.add(at + ": matches none of " + composition);
             return;
         }
         if (schema.has("type") && !typeMatches(value, schema.get("type"))) {
