@@ -31,7 +31,8 @@ class DeclaredContractTest {
     @Test
     void shouldEnforceEveryDeclaredParameterLimit() throws Exception {
         JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
-        String editor = TestApi.editorToken();
+        // The admin may call every operation (admin includes editor), so no limit check stops at a 403.
+        String editor = TestApi.ADMIN;
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
