@@ -28,8 +28,12 @@ bin=$root/.ci/node_modules/.bin
 echo "-- openapi-generator $generator_version from Maven Central"
 ./mvnw -B -q dependency:copy -Dartifact=org.openapitools:openapi-generator-cli:$generator_version \
     -DoutputDirectory="$out/tools" -Dmdep.stripVersion=true
+# Clients call the API; the document's top-level webhooks entry describes what Lede sends to
+# receivers, and typescript-fetch 7.17.0 turns it into a WebhooksApi that does not compile. The
+# clients are generated from the document without that entry.
+awk '/^webhooks:/ {skip = 1; next} skip && /^[a-z]/ {skip = 0} !skip' openapi.yaml >"$out/api.yaml"
 generate() {
-    java -jar "$out/tools/openapi-generator-cli.jar" generate -i openapi.yaml -g "$1" -o "$2" "${@:3}" \
+    java -jar "$out/tools/openapi-generator-cli.jar" generate -i "$out/api.yaml" -g "$1" -o "$2" "${@:3}" \
         >"$out/generate-$1.log" 2>&1 || { cat "$out/generate-$1.log" >&2; exit 1; }
 }
 

@@ -18,7 +18,7 @@ public record WebhookRequest(
         @Schema(required = true, description = "Event types to receive: article.published, article.updated, article.unpublished, "
                 + "article.deleted, entry.created, entry.updated, entry.deleted, image.updated, image.deleted, quote.updated, "
                 + "quote.deleted")
-        @NotEmpty @Size(max = 20) List<@NotNull String> events,
+        @NotEmpty @Size(max = 20) List<@NotNull @Size(max = 40) String> events,
         @Schema(description = "For the admins: whose endpoint this is") @Size(max = 500) String description,
         @Schema(description = "true stops deliveries (and new messages) to it; false resumes them", defaultValue = "false")
         Boolean disabled) {
