@@ -2,6 +2,7 @@ package io.lede.article;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
+import io.lede.http.CachePolicy;
+import io.lede.http.HttpConfig;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
 import io.lede.image.ImageView;
@@ -62,30 +66,53 @@ public class ArticleResource {
     static final String INCLUDE_QUOTES = "quotes";
     static final String INCLUDE_IMAGES = "images";
     static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES);
+    /** What a standard's document always carries, whatever include= says. */
+    static final Includes SYNDICATED = new Includes(INCLUDES);
+    static final String JSON_LD = "application/ld+json";
+    static final String FORMAT_DESCRIPTION = "json (default): Lede's article shape; ninjs: IPTC ninjs 3.1 (application/json); "
+            + "jsonld: schema.org NewsArticle (application/ld+json). Images, quotes and entities are always inlined in "
+            + "ninjs and jsonld, and fields= cannot be combined with them";
 
     private final ArticleService articles;
+    private final ArticleFormats formats;
     private final Representations representations;
+    private final HttpConfig http;
     private final SecurityIdentity caller;
 
-    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity caller) {
+    public ArticleResource(ArticleService articles, ArticleFormats formats, Representations representations, HttpConfig http,
+            SecurityIdentity caller) {
         this.articles = articles;
+        this.formats = formats;
         this.representations = representations;
+        this.http = http;
         this.caller = caller;
     }
 
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, JSON_LD })
     @Operation(summary = "List articles", description = "Published articles, newest first, in keyset pages. "
-            + "Editors may list other statuses with status=.")
+            + "Editors may list other statuses with status=. format=ninjs gives {\"items\": [ninjs 3.1 items], \"next\"}, "
+            + "format=jsonld a schema.org ItemList of NewsArticles; paging is the same in every format.")
     @APIResponse(responseCode = "200", description = "A page of articles; the next page is in next and in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(anyOf = { ArticlePage.class, SyndicationDocs.NinjsPage.class }),
+                            examples = @ExampleObject(name = "ninjs", summary = "format=ninjs", value = SyndicationDocs.NINJS_PAGE)),
+                    @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, description = SyndicationDocs.JSON_LD_DESCRIPTION),
+                            examples = @ExampleObject(name = "jsonld", summary = "format=jsonld", value = SyndicationDocs.JSON_LD_PAGE)) })
     // A public read, so the shared responses have no 403: it is for status= without an editor token.
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
-            @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
+            @Context HttpHeaders headers,
+            @RestQuery @Parameter(description = "Comma-separated fields to return for each item (not with format=ninjs or jsonld)",
+                    example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include,
+            @RestQuery @Parameter(description = FORMAT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "ninjs", "jsonld" }, defaultValue = "json")) String format) {
+        Optional<ArticleFormat> standard = formats.choose(format, fields, headers.getHeaderString(HttpHeaders.ACCEPT));
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
-        Includes includes = Includes.parse(include, INCLUDES);
+        Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(audience());
         Page<ArticleView> page = articles.list(filter, audience(), includes);
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
@@ -93,33 +120,61 @@ public class ArticleResource {
             keys.add(SurrogateKeys.SEARCH);
         }
         page.items().forEach(item -> dependencies(keys, item, includes));
-        return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy(filter.onlyPublished()))
-                .header(SurrogateKeys.HEADER, keys.value()).build();
+        CachePolicy policy = audience().cachePolicy(filter.onlyPublished());
+        CursorPage<ArticleView> body = page.body(uriInfo);
+        if (standard.isPresent()) {
+            ArticleFormat.Rendered rendered = standard.get().page(body, target(uriInfo));
+            rendered.keys().forEach(keys::add);
+            return representations.document(request, rendered.document(), standard.get().mediaType(), body.next(), policy)
+                    .header(SurrogateKeys.HEADER, keys.value()).build();
+        }
+        return representations.page(request, body, selection, policy).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
     @Path("/{id}")
+    @Produces({ MediaType.APPLICATION_JSON, JSON_LD })
     @Operation(summary = "Get an article by id or slug",
-            description = "Drafts, scheduled and archived articles are visible to editors only; to anyone else they are 404.")
+            description = "Drafts, scheduled and archived articles are visible to editors only; to anyone else they are 404. "
+                    + "format=ninjs gives an IPTC ninjs 3.1 item (application/json), format=jsonld a schema.org NewsArticle "
+                    + "(LiveBlogPosting for live blogs) as application/ld+json.")
     @APIResponse(responseCode = "200", description = "The article",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
-                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = { ArticleView.class, SyndicationDocs.NinjsItem.class }),
+                            examples = {
+                                    @ExampleObject(name = "article", value = ArticleExamples.ARTICLE),
+                                    @ExampleObject(name = "ninjs", summary = "format=ninjs", value = SyndicationDocs.NINJS) }),
+                    @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, description = SyndicationDocs.JSON_LD_DESCRIPTION),
+                            examples = @ExampleObject(name = "jsonld", summary = "format=jsonld", value = SyndicationDocs.JSON_LD)) })
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
-            @Context Request request, @Context UriInfo uriInfo,
-            @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
+            @Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers,
+            @RestQuery @Parameter(description = "Comma-separated fields to return (not with format=ninjs or jsonld)",
+                    example = "id,headline,publishedAt") String fields,
             @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
+                    schema = @Schema(enumeration = { "images", "quotes" })) String include,
+            @RestQuery @Parameter(description = FORMAT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "ninjs", "jsonld" }, defaultValue = "json")) String format) {
+        Optional<ArticleFormat> standard = formats.choose(format, fields, headers.getHeaderString(HttpHeaders.ACCEPT));
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
-        Includes includes = Includes.parse(include, INCLUDES);
+        Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
         ArticleView article = articles.find(idOrSlug, audience(), includes);
-        Response.ResponseBuilder response = representations.item(request, article, selection,
-                audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED));
+        CachePolicy policy = audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED);
+        SurrogateKeys keys = dependencies(SurrogateKeys.of(), article, includes);
+        Response.ResponseBuilder response;
+        if (standard.isPresent()) {
+            ArticleFormat.Rendered rendered = standard.get().item(article, target(uriInfo));
+            rendered.keys().forEach(keys::add);
+            response = representations.document(request, rendered.document(), standard.get().mediaType(), null, policy);
+        } else {
+            response = representations.item(request, article, selection, policy);
+        }
         if (article.status() == ArticleStatus.PUBLISHED) {
             // oEmbed answers for published articles only: a draft read by an editor advertises no card.
             response.header("Link", OEmbedLinks.discovery(uriInfo, article.url()));
         }
-        return response.header(SurrogateKeys.HEADER, dependencies(SurrogateKeys.of(), article, includes).value()).build();
+        return response.header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
     @GET
@@ -227,6 +282,11 @@ public class ArticleResource {
 
     private Audience audience() {
         return Audience.of(caller);
+    }
+
+    /** Image URLs in a standard's document are absolute: lede.public-url, or the base URL the request reached. */
+    private ArticleFormat.Target target(UriInfo uriInfo) {
+        return new ArticleFormat.Target(http.publicUrl().orElse(uriInfo.getBaseUri().toString()), audience());
     }
 
     /** The shape of an article's quote list, for the OpenAPI document. */

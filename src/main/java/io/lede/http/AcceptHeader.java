@@ -36,6 +36,21 @@ public final class AcceptHeader {
         return bestSpecificity >= 0 && bestQuality > 0;
     }
 
+    /** True when {@code accept} names exactly {@code mediaType} (not by a wildcard) with q=0: "anything but this". */
+    public static boolean refuses(String accept, String mediaType) {
+        if (accept == null) {
+            return false;
+        }
+        String wanted = essence(mediaType);
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (essence(parts[0]).equals(wanted) && quality(parts) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double quality(String[] parameters) {
         for (int i = 1; i < parameters.length; i++) {
             String parameter = parameters[i].trim();

@@ -63,9 +63,20 @@ public class Representations {
             }
             body = bytes(tree);
         }
-        Response.ResponseBuilder builder = conditional(request, body, policy);
-        if (page.next() != null) {
-            builder.header("Link", "<" + page.next() + ">; rel=\"next\"");
+        return linked(conditional(request, body, policy), page.next());
+    }
+
+    /**
+     * 200 with a document of another JSON-based format (a standard's shape: no field selection), or
+     * 304; {@code next}, when a page has one, goes in the {@code Link} header as for JSON pages.
+     */
+    public Response.ResponseBuilder document(Request request, Object document, String mediaType, String next, CachePolicy policy) {
+        return linked(conditional(request, bytes(document), mediaType, policy), next);
+    }
+
+    private static Response.ResponseBuilder linked(Response.ResponseBuilder builder, String next) {
+        if (next != null) {
+            builder.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return builder;
     }

@@ -6,10 +6,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.lede.input.ParameterLimits;
 
@@ -32,12 +30,11 @@ final class PageCursors {
         Operations.each(openAPI, (path, method, operation) -> {
             boolean pages = operation.getParameters() != null && operation.getParameters().stream()
                     .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "cursor".equals(p.getName()));
-            APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
-            MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType("application/json");
-            if (json == null || json.getSchema() == null || json.getSchema().getRef() == null) {
+            Schema own = Operations.ownJsonSchema(operation);
+            if (own == null) {
                 return;
             }
-            Schema page = schemas.get(Operations.refName(json.getSchema().getRef()));
+            Schema page = schemas.get(Operations.refName(own.getRef()));
             if (page.getProperties() == null || !page.getProperties().containsKey("items") || !page.getProperties().containsKey("next")
                     || page.getProperties().containsKey("cursor")) {
                 return;

@@ -7,10 +7,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.lede.input.ParameterLimits;
 
@@ -73,9 +71,7 @@ final class ParameterRules {
 
     /** The property names of the item a fields= operation returns (each item of a page). */
     private static Schema fieldNames(Map<String, Schema> schemas, Operation operation) {
-        APIResponse ok = operation.getResponses().getAPIResponse("200");
-        MediaType json = ok.getContent().getMediaType("application/json");
-        Schema body = schemas.get(Operations.refName(json.getSchema().getRef()));
+        Schema body = schemas.get(Operations.refName(Operations.ownJsonSchema(operation).getRef()));
         Schema items = body.getProperties().get("items");
         Schema item = items != null && items.getItems() != null && items.getItems().getRef() != null
                 ? schemas.get(Operations.refName(items.getItems().getRef()))

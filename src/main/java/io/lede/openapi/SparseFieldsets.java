@@ -8,10 +8,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * What {@code fields=} returns, described so that generated clients can read it. An item of an
@@ -38,8 +36,8 @@ final class SparseFieldsets {
             if (!takesFields(operation)) {
                 return;
             }
-            Schema body = jsonBody(operation);
-            if (body == null || body.getRef() == null) {
+            Schema body = Operations.ownJsonSchema(operation);
+            if (body == null) {
                 return;
             }
             String name = Operations.refName(body.getRef());
@@ -49,7 +47,7 @@ final class SparseFieldsets {
                 // A page: each of its items may be sparse.
                 items.setItems(either(schemas, added, Operations.refName(items.getItems().getRef())));
             } else {
-                mediaType(operation).setSchema(either(schemas, added, name));
+                body.setRef(either(schemas, added, name).getRef());
             }
         });
         if (!added.isEmpty()) {
@@ -91,13 +89,4 @@ final class SparseFieldsets {
                 .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "fields".equals(p.getName()));
     }
 
-    private static MediaType mediaType(Operation operation) {
-        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
-        return ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType("application/json");
-    }
-
-    private static Schema jsonBody(Operation operation) {
-        MediaType json = mediaType(operation);
-        return json == null ? null : json.getSchema();
-    }
 }

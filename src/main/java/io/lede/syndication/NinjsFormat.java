@@ -1,0 +1,125 @@
+package io.lede.syndication;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lede.article.ArticleFormat;
+import io.lede.article.ArticleStatus;
+import io.lede.article.ArticleView;
+import io.lede.image.ImageView;
+import io.lede.paging.CursorPage;
+import io.lede.quote.QuoteView;
+
+/**
+ * {@code format=ninjs}: articles as IPTC ninjs 3.1 items. The item's {@code uri} is
+ * {@code urn:uuid:<article id>}, which never changes (the canonical page's URL does when the slug or
+ * section does): the page is the item's {@code web} rendition. Pictures and quotes are associations;
+ * lists keep Lede's paging ({@code items}, {@code next}).
+ */
+@ApplicationScoped
+public class NinjsFormat implements ArticleFormat {
+
+    static final String NAME = "ninjs";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/json";
+    }
+
+    @Override
+    public Rendered item(ArticleView article, Target target) {
+        return new Rendered(ninjs(article, target), Set.of());
+    }
+
+    @Override
+    public Rendered page(CursorPage<ArticleView> page, Target target) {
+        List<Ninjs> items = page.items().stream().map(article -> ninjs(article, target)).toList();
+        return new Rendered(new CursorPage<>(items, page.next(), page.cursor(), page.total()), Set.of());
+    }
+
+    Ninjs ninjs(ArticleView article, Target target) {
+        List<Ninjs.Text> bodies = List.of(
+                new Ninjs.Text("main", "text/plain", article.bodyText()),
+                new Ninjs.Text("richtext", "text/html", BodyHtml.of(article.body(), target.apiBase())));
+        List<Ninjs> associations = new ArrayList<>();
+        int images = 0;
+        for (Syndicated.Picture picture : Syndicated.pictures(article)) {
+            associations.add(picture(picture.image(), picture.lead() ? "leadImage" : "image-" + ++images,
+                    picture.lead() ? "leadImage" : "image", target.apiBase()));
+        }
+        int quotes = 0;
+        for (QuoteView quote : Syndicated.quotes(article)) {
+            associations.add(quote(quote, "quote-" + ++quotes));
+        }
+        return new Ninjs(null, null, Syndicated.uri(article.id()), "text", Ninjs.NINJS_3_1, Long.toString(article.version()),
+                article.publishedAt() != null ? article.publishedAt() : article.createdAt(), article.updatedAt(), null,
+                article.status() == ArticleStatus.SCHEDULED ? article.publishedAt() : null,
+                pubStatus(article.status()), article.language(), article.slug(),
+                List.of(new Ninjs.Text("main", null, article.headline())),
+                article.standfirst() == null ? List.of() : List.of(new Ninjs.Text("summary", null, article.standfirst())),
+                bodies, article.byline(), article.location(), null,
+                article.source() == null ? List.of() : List.of(new Ninjs.Party(article.source(), "source")),
+                List.of(), List.of(), List.of(),
+                article.tags().stream().map(tag -> new Ninjs.Concept(tag, "tag", null)).toList(),
+                List.of(new Ninjs.Rendition("web", article.url(), "text/html", null, null, null)),
+                associations);
+    }
+
+    /** Published is usable; drafts and scheduled stories (editors only) are withheld; archived ones withdrawn. */
+    static String pubStatus(ArticleStatus status) {
+        return switch (status) {
+            case PUBLISHED -> "usable";
+            case DRAFT, SCHEDULED -> "withheld";
+            case ARCHIVED -> "canceled";
+        };
+    }
+
+    private static Ninjs picture(ImageView image, String name, String rel, String apiBase) {
+        List<Ninjs.Text> descriptions = new ArrayList<>();
+        if (image.caption() != null) {
+            descriptions.add(new Ninjs.Text("caption", null, image.caption()));
+        }
+        if (image.altText() != null) {
+            descriptions.add(new Ninjs.Text("alt", null, image.altText()));
+        }
+        return new Ninjs(name, rel, Syndicated.uri(image.id()), "picture", null, Long.toString(image.version()),
+                image.createdAt(), image.updatedAt(), null, null, null, null, null, List.of(), descriptions, List.of(),
+                image.creator(), null, image.copyrightNotice(),
+                image.credit() == null ? List.of() : List.of(new Ninjs.Party(image.credit(), "creditline")),
+                List.of(), List.of(), List.of(), List.of(), renditions(image, apiBase), List.of());
+    }
+
+    /** The original, then one rendition per width step, named as configured (thumb, large...) where one is. */
+    private static List<Ninjs.Rendition> renditions(ImageView image, String apiBase) {
+        Map<String, String> names = new HashMap<>();
+        image.renditions().forEach((name, url) -> names.putIfAbsent(url, name));
+        List<Ninjs.Rendition> renditions = new ArrayList<>();
+        renditions.add(new Ninjs.Rendition("original", Syndicated.absolute(apiBase, image.contentUrl()), image.mimeType(),
+                image.width(), image.height(), image.bytes()));
+        for (ImageView.Source source : image.srcset()) {
+            renditions.add(new Ninjs.Rendition(names.getOrDefault(source.url(), "w" + source.width()),
+                    Syndicated.absolute(apiBase, source.url()), source.type(), source.width(), source.height(), null));
+        }
+        return renditions;
+    }
+
+    private static Ninjs quote(QuoteView quote, String name) {
+        return new Ninjs(name, "quote", Syndicated.uri(quote.id()), "text", null, Long.toString(quote.version()),
+                quote.createdAt(), quote.updatedAt(), quote.saidAt(), null, null, quote.language(), null, List.of(),
+                quote.context() == null ? List.of() : List.of(new Ninjs.Text("context", null, quote.context())),
+                List.of(new Ninjs.Text("main", "text/plain", quote.text())),
+                BodyHtml.speaker(quote.speaker()), null, null, List.of(),
+                List.of(new Ninjs.Concept(quote.speaker().name(), "speaker", null)),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+}
