@@ -3,11 +3,13 @@ package io.lede.article;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.lede.entity.EntityService;
 import io.lede.input.QueryParams;
 import io.lede.paging.TimeListParams;
 import io.lede.security.Audience;
@@ -30,8 +32,13 @@ public class ArticleListParams extends TimeListParams {
             example = "draft,scheduled", schema = @Schema(implementation = ArticleStatus.class))
     String status;
 
+    @RestQuery
+    @Parameter(description = "Only articles about, mentioning or made by this entity: its id or its URI",
+            example = "http://www.wikidata.org/entity/Q1055")
+    String entity;
+
     /** Turns the parameters into a filter; asking for unpublished statuses needs an editor token. */
-    ArticleFilter toFilter(Audience audience) {
+    ArticleFilter toFilter(Audience audience, EntityService entities) {
         Set<ArticleStatus> statuses = statuses();
         if (!statuses.equals(Set.of(ArticleStatus.PUBLISHED))) {
             if (audience == Audience.ANONYMOUS) {
@@ -41,8 +48,10 @@ public class ArticleListParams extends TimeListParams {
                 throw new ForbiddenException();
             }
         }
+        String named = QueryParams.text(entity, "entity", 300);
+        UUID entityId = named == null ? null : entities.resolve(named, "entity").orElse(ArticleFilter.NO_ENTITY);
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
-                parseShared());
+                entityId, parseShared());
     }
 
     private Set<ArticleStatus> statuses() {

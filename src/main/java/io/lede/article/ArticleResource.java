@@ -41,6 +41,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
+import io.lede.entity.EntityService;
 import io.lede.error.Problem;
 import io.lede.http.CachePolicy;
 import io.lede.http.HttpConfig;
@@ -65,7 +66,8 @@ public class ArticleResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String INCLUDE_QUOTES = "quotes";
     static final String INCLUDE_IMAGES = "images";
-    static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES);
+    static final String INCLUDE_ENTITIES = "entities";
+    static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES, INCLUDE_ENTITIES);
     /** What a standard's document always carries, whatever include= says. */
     static final Includes SYNDICATED = new Includes(INCLUDES);
     static final String JSON_LD = "application/ld+json";
@@ -74,14 +76,16 @@ public class ArticleResource {
             + "ninjs and jsonld, and fields= cannot be combined with them";
 
     private final ArticleService articles;
+    private final EntityService entities;
     private final ArticleFormats formats;
     private final Representations representations;
     private final HttpConfig http;
     private final SecurityIdentity caller;
 
-    public ArticleResource(ArticleService articles, ArticleFormats formats, Representations representations, HttpConfig http,
-            SecurityIdentity caller) {
+    public ArticleResource(ArticleService articles, EntityService entities, ArticleFormats formats,
+            Representations representations, HttpConfig http, SecurityIdentity caller) {
         this.articles = articles;
+        this.entities = entities;
         this.formats = formats;
         this.representations = representations;
         this.http = http;
@@ -106,14 +110,14 @@ public class ArticleResource {
             @Context HttpHeaders headers,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item (not with format=ninjs or jsonld)",
                     example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include,
+            @RestQuery @Parameter(description = "Referenced objects to inline, comma-separated: images, quotes, entities",
+                    schema = @Schema(enumeration = { "images", "quotes", "entities" })) String include,
             @RestQuery @Parameter(description = FORMAT_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "ninjs", "jsonld" }, defaultValue = "json")) String format) {
         Optional<ArticleFormat> standard = formats.choose(format, fields, headers.getHeaderString(HttpHeaders.ACCEPT));
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
-        ArticleFilter filter = params.toFilter(audience());
+        ArticleFilter filter = params.toFilter(audience(), entities);
         Page<ArticleView> page = articles.list(filter, audience(), includes);
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
         if (filter.list().q() != null) {
@@ -152,8 +156,8 @@ public class ArticleResource {
             @Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers,
             @RestQuery @Parameter(description = "Comma-separated fields to return (not with format=ninjs or jsonld)",
                     example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include,
+            @RestQuery @Parameter(description = "Referenced objects to inline, comma-separated: images, quotes, entities",
+                    schema = @Schema(enumeration = { "images", "quotes", "entities" })) String include,
             @RestQuery @Parameter(description = FORMAT_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "ninjs", "jsonld" }, defaultValue = "json")) String format) {
         Optional<ArticleFormat> standard = formats.choose(format, fields, headers.getHeaderString(HttpHeaders.ACCEPT));
@@ -194,6 +198,28 @@ public class ArticleResource {
         return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL,
                 audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Publish a correction on an article",
+            description = "A correction, clarification or update on an article that has been published: it joins the article's "
+                    + "corrections, moves materiallyUpdatedAt, shows in /v1/corrections while the article is published and "
+                    + "fires article.corrected. Corrections are a record: never edited or removed. If-Match is optional and checked when sent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionRequest.class)))
+    @APIResponse(responseCode = "201", description = "Published; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionView.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The article has never been published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correct(@RestPath String id, @Valid @NotNull CorrectionRequest correction, @Context UriInfo uriInfo,
+            @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the article version being corrected") String ifMatch) {
+        CorrectionView created = articles.correct(id, correction, IfMatch.optional(ifMatch));
+        URI location = uriInfo.getBaseUriBuilder().path("v1/corrections").path(created.id()).build();
+        return Response.status(Response.Status.CREATED).location(location).entity(created).build();
     }
 
     @POST
@@ -270,6 +296,12 @@ public class ArticleResource {
         keys.add("article", article.id()).add("translations", article.translationGroup());
         if (includes.has(INCLUDE_QUOTES)) {
             BodyBlock.quoteIds(article.body()).forEach(id -> keys.add("quote", id));
+            // An inlined quote shows its speaker's entity URI.
+            article.body().stream().filter(block -> block instanceof BodyBlock.Quote quote && quote.quote() != null)
+                    .forEach(block -> keys.add("entity", ((BodyBlock.Quote) block).quote().speaker().entityId()));
+        }
+        if (includes.has(INCLUDE_ENTITIES)) {
+            article.entities().forEach(link -> keys.add("entity", link.id()));
         }
         if (includes.has(INCLUDE_IMAGES)) {
             BodyBlock.imageIds(article.body()).forEach(id -> keys.add("image", id));

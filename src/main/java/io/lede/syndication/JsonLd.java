@@ -107,6 +107,7 @@ public final class JsonLd {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record CorrectionComment(
             @JsonProperty("@type") String type,
+            String name,
             String text,
             Instant datePublished) {
     }

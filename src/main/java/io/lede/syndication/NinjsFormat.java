@@ -2,15 +2,21 @@ package io.lede.syndication;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.article.ArticleFormat;
 import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
+import io.lede.article.Contributor;
+import io.lede.article.EntityLink;
+import io.lede.entity.EntityType;
+import io.lede.entity.EntityView;
 import io.lede.image.ImageView;
 import io.lede.paging.CursorPage;
 import io.lede.quote.QuoteView;
@@ -19,12 +25,20 @@ import io.lede.quote.QuoteView;
  * {@code format=ninjs}: articles as IPTC ninjs 3.1 items. The item's {@code uri} is
  * {@code urn:uuid:<article id>}, which never changes (the canonical page's URL does when the slug or
  * section does): the page is the item's {@code web} rendition. Pictures and quotes are associations;
- * lists keep Lede's paging ({@code items}, {@code next}).
+ * entities and linked contributors go in people, organisations, places and subjects; lists keep
+ * Lede's paging ({@code items}, {@code next}). ninjs 3.1 has no property for corrections: they are
+ * left out (JSON-LD carries them).
  */
 @ApplicationScoped
 public class NinjsFormat implements ArticleFormat {
 
     static final String NAME = "ninjs";
+
+    private final ContributorEntities contributors;
+
+    public NinjsFormat(ContributorEntities contributors) {
+        this.contributors = contributors;
+    }
 
     @Override
     public String name() {
@@ -38,16 +52,21 @@ public class NinjsFormat implements ArticleFormat {
 
     @Override
     public Rendered item(ArticleView article, Target target) {
-        return new Rendered(ninjs(article, target), Set.of());
+        Set<String> keys = new HashSet<>();
+        Map<UUID, EntityView> credited = contributors.of(List.of(article), keys);
+        return new Rendered(ninjs(article, target, credited), keys);
     }
 
     @Override
     public Rendered page(CursorPage<ArticleView> page, Target target) {
-        List<Ninjs> items = page.items().stream().map(article -> ninjs(article, target)).toList();
-        return new Rendered(new CursorPage<>(items, page.next(), page.cursor(), page.total()), Set.of());
+        Set<String> keys = new HashSet<>();
+        Map<UUID, EntityView> credited = contributors.of(page.items(), keys);
+        List<Ninjs> items = page.items().stream().map(article -> ninjs(article, target, credited)).toList();
+        return new Rendered(new CursorPage<>(items, page.next(), page.cursor(), page.total()), keys);
     }
 
-    Ninjs ninjs(ArticleView article, Target target) {
+    /** @param credited the entities contributors are linked to */
+    private static Ninjs ninjs(ArticleView article, Target target, Map<UUID, EntityView> credited) {
         List<Ninjs.Text> bodies = List.of(
                 new Ninjs.Text("main", "text/plain", article.bodyText()),
                 new Ninjs.Text("richtext", "text/html", BodyHtml.of(article.body(), target.apiBase())));
@@ -67,12 +86,49 @@ public class NinjsFormat implements ArticleFormat {
                 pubStatus(article.status()), article.language(), article.slug(),
                 List.of(new Ninjs.Text("main", null, article.headline())),
                 article.standfirst() == null ? List.of() : List.of(new Ninjs.Text("summary", null, article.standfirst())),
-                bodies, article.byline(), article.location(), null,
+                bodies, by(article), article.location(), null,
                 article.source() == null ? List.of() : List.of(new Ninjs.Party(article.source(), "source")),
-                List.of(), List.of(), List.of(),
-                article.tags().stream().map(tag -> new Ninjs.Concept(tag, "tag", null)).toList(),
+                concepts(article, credited, EntityType.PERSON), concepts(article, credited, EntityType.ORGANISATION),
+                concepts(article, credited, EntityType.PLACE), subjects(article),
                 List.of(new Ninjs.Rendition("web", article.url(), "text/html", null, null, null)),
                 associations);
+    }
+
+    /** The byline as shown; without one, the authors named as contributors. */
+    private static String by(ArticleView article) {
+        if (article.byline() != null) {
+            return article.byline();
+        }
+        List<String> authors = article.contributors().stream().filter(c -> c.role() == Contributor.Role.AUTHOR)
+                .map(Contributor::name).toList();
+        return authors.isEmpty() ? null : String.join(" and ", authors);
+    }
+
+    /**
+     * The entities of one type the article is about or mentions ({@code rel} says which), then its
+     * contributors linked to one (their role as {@code rel}: author, photographer...).
+     */
+    private static List<Ninjs.Concept> concepts(ArticleView article, Map<UUID, EntityView> credited, EntityType type) {
+        List<Ninjs.Concept> concepts = new ArrayList<>();
+        for (EntityLink link : article.entities()) {
+            if (link.entity() != null && link.entity().type() == type) {
+                concepts.add(new Ninjs.Concept(link.entity().name(), link.rel().apiName(), link.entity().uri()));
+            }
+        }
+        for (Contributor contributor : article.contributors()) {
+            EntityView entity = contributor.entityId() == null ? null : credited.get(contributor.entityId());
+            if (entity != null && entity.type() == type) {
+                concepts.add(new Ninjs.Concept(contributor.name(), contributor.role().apiName(), entity.uri()));
+            }
+        }
+        return concepts;
+    }
+
+    /** Topics the article is about or mentions (IPTC Media Topics, Wikidata), then its tags as plain names. */
+    private static List<Ninjs.Concept> subjects(ArticleView article) {
+        List<Ninjs.Concept> subjects = new ArrayList<>(concepts(article, Map.of(), EntityType.TOPIC));
+        article.tags().forEach(tag -> subjects.add(new Ninjs.Concept(tag, "tag", null)));
+        return subjects;
     }
 
     /** Published is usable; drafts and scheduled stories (editors only) are withheld; archived ones withdrawn. */
@@ -119,7 +175,7 @@ public class NinjsFormat implements ArticleFormat {
                 quote.context() == null ? List.of() : List.of(new Ninjs.Text("context", null, quote.context())),
                 List.of(new Ninjs.Text("main", "text/plain", quote.text())),
                 BodyHtml.speaker(quote.speaker()), null, null, List.of(),
-                List.of(new Ninjs.Concept(quote.speaker().name(), "speaker", null)),
+                List.of(new Ninjs.Concept(quote.speaker().name(), "speaker", quote.speaker().uri())),
                 List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

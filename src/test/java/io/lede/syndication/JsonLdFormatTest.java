@@ -48,13 +48,52 @@ class JsonLdFormatTest {
                 .body("articleSection", equalTo(story.section()))
                 .body("keywords", contains("testing"))
                 .body("dateline", equalTo("Bergen"))
-                .body("author", hasSize(1))
+                .body("author", hasSize(2))
                 .body("author[0].'@type'", equalTo("Person"))
                 .body("author[0].name", equalTo("Mara Lind"))
+                .body("author[0]", not(hasKey("sameAs")))
+                .body("author[1].'@type'", equalTo("Organization"))
+                .body("author[1].name", equalTo("Lede Wire Agency"))
+                .body("author[1].sameAs", contains(story.agency().uri()))
+                .body("contributor.name", contains("Ines Berg"))
+                .body("editor.name", contains("Per Dahl"))
+                .body("$", not(hasKey("translator")))
                 .body("sourceOrganization.'@type'", equalTo("Organization"))
                 .body("sourceOrganization.name", equalTo("Lede Wire"))
-                .body("$", not(hasKey("liveBlogUpdate")))
-                .body("$", not(hasKey("correction")));
+                .body("$", not(hasKey("liveBlogUpdate")));
+    }
+
+    @Test
+    void shouldNameWhatItIsAboutAndMentionsWithTheirGlobalIds() {
+        Stories.Story story = Stories.published();
+
+        given().queryParam("format", "jsonld").get("/v1/articles/" + story.id())
+                .then().statusCode(200)
+                .body("about", hasSize(2))
+                .body("about[0].'@type'", equalTo("Person"))
+                .body("about[0].name", equalTo("Astrid Holm"))
+                .body("about[0].description", equalTo("About Astrid Holm"))
+                .body("about[0].sameAs", contains(story.person().uri(), "https://en.wikipedia.org/wiki/Astrid_Holm"))
+                .body("about[1].'@type'", equalTo("Thing"))
+                .body("about[1].sameAs[0]", equalTo(story.topic().uri()))
+                .body("mentions.'@type'", contains("Place", "Organization"))
+                .body("mentions.name", contains("Bergen", "Coastal Ferry Company"))
+                .body("mentions[0].sameAs[0]", equalTo(story.place().uri()))
+                .body("mentions[1].sameAs[0]", equalTo(story.organisation().uri()));
+    }
+
+    @Test
+    void shouldPublishCorrectionsAsCorrectionComments() {
+        Stories.Story story = Stories.published();
+        String at = given().get("/v1/articles/" + story.id()).path("corrections[0].at");
+
+        given().queryParam("format", "jsonld").get("/v1/articles/" + story.id())
+                .then().statusCode(200)
+                .body("correction", hasSize(1))
+                .body("correction[0].'@type'", equalTo("CorrectionComment"))
+                .body("correction[0].name", equalTo("Correction"))
+                .body("correction[0].text", equalTo(Stories.CORRECTION))
+                .body("correction[0].datePublished", equalTo(at));
     }
 
     @Test
@@ -96,7 +135,8 @@ class JsonLdFormatTest {
                 .body("citation[0].inLanguage", equalTo("en"))
                 .body("citation[0].creator.'@type'", equalTo("Person"))
                 .body("citation[0].creator.name", equalTo(story.speaker()))
-                .body("citation[0].creator.jobTitle", equalTo(Stories.SPEAKER_ROLE));
+                .body("citation[0].creator.jobTitle", equalTo(Stories.SPEAKER_ROLE))
+                .body("citation[0].creator.sameAs", contains(story.speakerEntity().uri()));
     }
 
     @Test

@@ -63,7 +63,22 @@ class NinjsFormatTest {
                 .body("infoSources[0].name", equalTo("Lede Wire"))
                 .body("renditions[0].name", equalTo("web"))
                 .body("renditions[0].href", equalTo(json.path("url")))
-                .body("subjects.name", contains("testing"))
+                .body("subjects.name", contains("maritime transport", "testing"))
+                .body("subjects.rel", contains("about", "tag"))
+                .body("subjects[0].uri", equalTo(story.topic().uri()))
+                .body("people.name", contains("Astrid Holm"))
+                .body("people[0].rel", equalTo("about"))
+                .body("people[0].uri", equalTo(story.person().uri()))
+                .body("places.name", contains("Bergen"))
+                .body("places[0].rel", equalTo("mentions"))
+                .body("places[0].uri", equalTo(story.place().uri()))
+                // Entities it names, then contributors linked to one, with their role as rel.
+                .body("organisations.name", contains("Coastal Ferry Company", "Lede Wire Agency"))
+                .body("organisations.rel", contains("mentions", "author"))
+                .body("organisations.uri", contains(story.organisation().uri(), story.agency().uri()))
+                .header("Surrogate-Key", containsString("entity-" + story.person().id()))
+                .header("Surrogate-Key", containsString("entity-" + story.agency().id()))
+                .header("Surrogate-Key", containsString("entity-" + story.speakerEntity().id()))
                 .extract().response();
 
         JsonNode document = JSON.readTree(ninjs.asString());
@@ -79,6 +94,16 @@ class NinjsFormatTest {
                 + ", harbour master</footer></blockquote>");
         assertContains(html, "<p>Fares: 5 &lt; 7 &amp; &quot;cheap&quot;.</p>");
         assertContains(html, "<figcaption>Queue of cars (Agency/Photo Desk)</figcaption>");
+    }
+
+    @Test
+    void shouldLeaveCorrectionsOutAsNinjsHasNoPlaceForThem() throws Exception {
+        Stories.Story story = Stories.published();
+        given().get("/v1/articles/" + story.id()).then().body("corrections[0].text", equalTo(Stories.CORRECTION));
+
+        String ninjs = given().queryParam("format", "ninjs").get("/v1/articles/" + story.id()).then().statusCode(200).extract().asString();
+        assertFalse(ninjs.contains(Stories.CORRECTION), ninjs);
+        assertEquals(List.of(), NinjsSchema.problems(JSON.readTree(ninjs)));
     }
 
     @Test
@@ -110,7 +135,9 @@ class NinjsFormatTest {
                 .body("associations[2].type", equalTo("text"))
                 .body("associations[2].bodies[0].value", equalTo("We expect delays <until> the weekend."))
                 .body("associations[2].by", equalTo(story.speaker() + ", harbour master"))
-                .body("associations[2].people[0].name", equalTo(story.speaker()));
+                .body("associations[2].people[0].name", equalTo(story.speaker()))
+                .body("associations[2].people[0].rel", equalTo("speaker"))
+                .body("associations[2].people[0].uri", equalTo(story.speakerEntity().uri()));
     }
 
     @Test

@@ -117,6 +117,31 @@ class SyndicationFormatsTest {
     }
 
     @Test
+    void shouldRefreshEveryFormatWhenAnEntityItShowsChanges() {
+        Stories.Story story = Stories.published();
+        String path = "/v1/articles/" + story.id();
+        Map<String, String> tags = new java.util.HashMap<>();
+        for (String format : FORMATS) {
+            tags.put(format, given().queryParam("format", format).get(path).then().statusCode(200).extract().header("ETag"));
+            given().queryParam("format", format).get(path).then().header("X-Cache", "hit");
+        }
+
+        TestApi.edit("/v1/entities/" + story.person().id(), Map.of("name", "Astrid Holm-Berg"));
+        TestApi.edit("/v1/entities/" + story.agency().id(), Map.of("description", "Renamed agency"));
+        String agencyUri = TestApi.uniqueWikidataUri();
+        TestApi.edit("/v1/entities/" + story.agency().id(), Map.of("uri", agencyUri));
+
+        given().queryParam("format", "ninjs").header("If-None-Match", tags.get("ninjs")).get(path)
+                .then().statusCode(200)
+                .body("people[0].name", equalTo("Astrid Holm-Berg"))
+                .body("organisations[1].uri", equalTo(agencyUri));
+        given().queryParam("format", "jsonld").header("If-None-Match", tags.get("jsonld")).get(path)
+                .then().statusCode(200)
+                .body("about[0].name", equalTo("Astrid Holm-Berg"))
+                .body("author[1].sameAs[0]", equalTo(agencyUri));
+    }
+
+    @Test
     void shouldGiveAPartnerTheSameDocumentsAsAPrivateCopy() {
         Stories.Story story = Stories.published();
         String path = "/v1/articles/" + story.id();
