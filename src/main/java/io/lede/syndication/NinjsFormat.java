@@ -1,5 +1,6 @@
 package io.lede.syndication;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ public class NinjsFormat implements ArticleFormat {
             associations.add(quote(quote, "quote-" + ++quotes));
         }
         return new Ninjs(null, null, Syndicated.uri(article.id()), "text", Ninjs.NINJS_3_1, Long.toString(article.version()),
-                article.publishedAt() != null ? article.publishedAt() : article.createdAt(), article.updatedAt(), null,
+                firstCreated(article), article.updatedAt(), null,
                 article.status() == ArticleStatus.SCHEDULED ? article.publishedAt() : null,
                 pubStatus(article.status()), article.language(), article.slug(),
                 List.of(new Ninjs.Text("main", null, article.headline())),
@@ -92,6 +93,12 @@ public class NinjsFormat implements ArticleFormat {
                 concepts(article, credited, EntityType.PLACE), subjects(article),
                 List.of(new Ninjs.Rendition("web", article.url(), "text/html", null, null, null)),
                 associations);
+    }
+
+    /** When it first went out; for what has not (drafts, scheduled stories: editors only), when it was written. */
+    private static Instant firstCreated(ArticleView article) {
+        boolean wentOut = article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.ARCHIVED;
+        return wentOut && article.publishedAt() != null ? article.publishedAt() : article.createdAt();
     }
 
     /** The byline as shown; without one, the authors named as contributors. */

@@ -63,6 +63,21 @@ class SyndicationFormatsTest {
                 .body("pubStatus", equalTo("withheld"));
         given().auth().oauth2(TestApi.editorToken()).queryParam("format", "jsonld").get("/v1/articles/" + draft.id())
                 .then().statusCode(200).body("identifier", equalTo(draft.id()));
+
+        // A scheduled story is withheld until its time, which ninjs calls its embargo.
+        Map<String, Object> scheduled = TestApi.article(TestApi.uniqueSection(), "Embargoed results");
+        scheduled.put("status", "scheduled");
+        scheduled.put("publishedAt", "2099-01-01T06:00:00Z");
+        String embargoed = TestApi.create(scheduled).path("id");
+        for (String format : FORMATS) {
+            given().queryParam("format", format).get("/v1/articles/" + embargoed).then().statusCode(404);
+        }
+        Response editor = given().auth().oauth2(TestApi.editorToken()).get("/v1/articles/" + embargoed).then().extract().response();
+        given().auth().oauth2(TestApi.editorToken()).queryParam("format", "ninjs").get("/v1/articles/" + embargoed)
+                .then().statusCode(200)
+                .body("pubStatus", equalTo("withheld"))
+                .body("embargoedUntil", equalTo("2099-01-01T06:00:00Z"))
+                .body("firstCreated", equalTo(editor.path("createdAt")));
     }
 
     @Test
