@@ -39,6 +39,9 @@ import io.quarkus.logging.Log;
 @RetryOnConflict
 public class EntityService {
 
+    /** The nil UUID: no entity has it. */
+    private static final UUID NO_ENTITY = new UUID(0, 0);
+
     private final EntityQuery query;
     private final MergePatcher patcher;
     private final VersionedWrites writes;
@@ -126,18 +129,19 @@ public class EntityService {
     }
 
     /**
-     * What an {@code entity=} filter names: an id, or a URI in either scheme. Empty when it is a
-     * well-formed URI no entity has (the list is then empty); a value that is neither is a 400.
+     * The id an {@code entity=} filter names: an id, or a URI in either scheme. A well-formed URI
+     * no entity has gives an id no entity has either, so the list is empty rather than unfiltered;
+     * a value that is neither is a 400.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<UUID> resolve(String idOrUri, String parameter) {
+    public UUID filterId(String idOrUri, String parameter) {
         Optional<UUID> id = Ids.parse(idOrUri);
         if (id.isPresent()) {
-            return id;
+            return id.get();
         }
         String uri = EntityUris.canonical(idOrUri)
                 .orElseThrow(() -> ProblemException.invalid(parameter, "must be an entity id or URI; a URI " + EntityUris.RULE));
-        return NamedEntity.byUri(uri).map(entity -> entity.id);
+        return NamedEntity.byUri(uri).map(entity -> entity.id).orElse(NO_ENTITY);
     }
 
     private EntityView write(NamedEntity entity, EntityRequest request) {
