@@ -12,12 +12,6 @@ import io.lede.paging.TimeListQuery;
  */
 public record ArticleFilter(Set<ArticleStatus> statuses, String section, String tag, UUID entity, TimeListQuery list) {
 
-    /**
-     * What {@code entity=} is set to when it names a URI no entity has: an id no entity has either,
-     * so the list is empty rather than unfiltered.
-     */
-    static final UUID NO_ENTITY = new UUID(0, 0);
-
     public ArticleFilter(Set<ArticleStatus> statuses, String section, String tag, TimeListQuery list) {
         this(statuses, section, tag, null, list);
     }

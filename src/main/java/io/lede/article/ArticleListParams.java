@@ -49,7 +49,7 @@ public class ArticleListParams extends TimeListParams {
             }
         }
         String named = QueryParams.text(entity, "entity", 300);
-        UUID entityId = named == null ? null : entities.resolve(named, "entity").orElse(ArticleFilter.NO_ENTITY);
+        UUID entityId = named == null ? null : entities.filterId(named, "entity");
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
                 entityId, parseShared());
     }

@@ -39,6 +39,9 @@ import io.quarkus.logging.Log;
 @RetryOnConflict
 public class EntityService {
 
+    /** The nil UUID: no entity has it. */
+    private static final UUID NO_ENTITY = new UUID(0, 0);
+
     private final EntityQuery query;
     private final MergePatcher patcher;
     private final VersionedWrites writes;
@@ -118,7 +121,14 @@ public class EntityService {
                 .collect(Collectors.toMap(entity -> entity.id, EntityView::of, (a, b) -> a));
     }
 
-    /** The entities with these ids that exist, for inlining into content the caller may see. */
+    /** Summaries of the entities with these ids that exist, for inlining into content the caller may see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, EntitySummary> summaries(Collection<UUID> ids) {
+        return NamedEntity.byIds(new HashSet<>(ids)).stream()
+                .collect(Collectors.toMap(entity -> entity.id, EntitySummary::of, (a, b) -> a));
+    }
+
+    /** The entities with these ids that exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, EntityView> views(Collection<UUID> ids) {
         return NamedEntity.byIds(new HashSet<>(ids)).stream()
@@ -126,18 +136,19 @@ public class EntityService {
     }
 
     /**
-     * What an {@code entity=} filter names: an id, or a URI in either scheme. Empty when it is a
-     * well-formed URI no entity has (the list is then empty); a value that is neither is a 400.
+     * The id an {@code entity=} filter names: an id, or a URI in either scheme. A well-formed URI
+     * no entity has gives an id no entity has either, so the list is empty rather than unfiltered;
+     * a value that is neither is a 400.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<UUID> resolve(String idOrUri, String parameter) {
+    public UUID filterId(String idOrUri, String parameter) {
         Optional<UUID> id = Ids.parse(idOrUri);
         if (id.isPresent()) {
-            return id;
+            return id.get();
         }
         String uri = EntityUris.canonical(idOrUri)
                 .orElseThrow(() -> ProblemException.invalid(parameter, "must be an entity id or URI; a URI " + EntityUris.RULE));
-        return NamedEntity.byUri(uri).map(entity -> entity.id);
+        return NamedEntity.byUri(uri).map(entity -> entity.id).orElse(NO_ENTITY);
     }
 
     private EntityView write(NamedEntity entity, EntityRequest request) {
@@ -155,6 +166,13 @@ public class EntityService {
         Optional<NamedEntity> holder = NamedEntity.byUri(uri);
         if (holder.isPresent() && !holder.get().id.equals(entity.id)) {
             throw ProblemException.of(ProblemType.CONFLICT, "Entity " + holder.get().id + " already has the URI " + uri);
+        }
+        if (entity.type != null && entity.type != request.type()) {
+            List<String> refusing = users.stream().flatMap(user -> user.refusingType(entity.id, request.type()).stream()).toList();
+            if (!refusing.isEmpty()) {
+                throw ProblemException.of(ProblemType.CONFLICT, "Type " + request.type().apiName() + " cannot fill the role this entity has in: "
+                        + String.join(", ", refusing) + "; unlink it there first");
+            }
         }
         entity.type = request.type();
         entity.name = request.name().strip();

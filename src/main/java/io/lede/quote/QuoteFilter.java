@@ -6,7 +6,4 @@ import io.lede.paging.TimeListQuery;
 
 /** What a quote list asks for: its own filters, and what every time-ordered list shares. */
 public record QuoteFilter(String speakerName, UUID speakerId, UUID articleId, UUID speakerEntity, TimeListQuery list) {
-
-    /** What {@code entity=} is set to when it names a URI no entity has: no quote matches it. */
-    static final UUID NO_ENTITY = new UUID(0, 0);
 }

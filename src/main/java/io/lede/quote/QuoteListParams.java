@@ -39,7 +39,7 @@ public class QuoteListParams extends TimeListParams {
                     .orElseThrow(() -> ProblemException.invalid("article", "must be an article id"));
         }
         String named = QueryParams.text(entity, "entity", 300);
-        UUID speakerEntity = named == null ? null : entities.resolve(named, "entity").orElse(QuoteFilter.NO_ENTITY);
+        UUID speakerEntity = named == null ? null : entities.filterId(named, "entity");
         return new QuoteFilter(speakerId == null ? speakerText : null, speakerId, articleId, speakerEntity, shared);
     }
 }

@@ -73,7 +73,6 @@ public final class JsonLd {
     public record Thing(
             @JsonProperty("@type") String type,
             String name,
-            String description,
             List<String> sameAs) {
     }
 

@@ -18,6 +18,7 @@ import io.lede.article.Contributor;
 import io.lede.article.CorrectionView;
 import io.lede.article.EntityLink;
 import io.lede.cache.SurrogateKeys;
+import io.lede.entity.EntitySummary;
 import io.lede.entity.EntityType;
 import io.lede.entity.EntityView;
 import io.lede.image.ImageView;
@@ -135,23 +136,20 @@ public class JsonLdFormat implements ArticleFormat {
         return agents;
     }
 
-    /** The entities linked with this rel (include=entities inlined them), each sameAs its global id and other pages. */
+    /** The entities linked with this rel (include=entities inlined them), each sameAs its global id. */
     private static List<JsonLd.Thing> things(ArticleView article, EntityLink.Rel rel) {
         return article.entities().stream().filter(link -> link.rel() == rel && link.entity() != null)
                 .map(link -> thing(link.entity())).toList();
     }
 
-    private static JsonLd.Thing thing(EntityView entity) {
-        List<String> sameAs = new ArrayList<>();
-        sameAs.add(entity.uri());
-        entity.sameAs().stream().filter(url -> !url.equals(entity.uri())).forEach(sameAs::add);
+    private static JsonLd.Thing thing(EntitySummary entity) {
         String type = switch (entity.type()) {
             case PERSON -> "Person";
             case ORGANISATION -> "Organization";
             case PLACE -> "Place";
             case TOPIC -> "Thing";
         };
-        return new JsonLd.Thing(type, entity.name(), entity.description(), sameAs);
+        return new JsonLd.Thing(type, entity.name(), List.of(entity.uri()));
     }
 
     /** A correction, clarification or update, its kind as the comment's name. */
