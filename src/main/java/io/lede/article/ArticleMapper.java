@@ -47,7 +47,8 @@ public class ArticleMapper {
                 article.location,
                 article.source,
                 article.live(),
-                Objects.toString(article.translationGroup, null));
+                Objects.toString(article.translationGroup, null),
+                null);
     }
 
     /** What a PATCH is merged into: the current article in request form. */

@@ -87,7 +87,7 @@ public class ArticleResource {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(audience());
-        Page<ArticleView> page = articles.list(filter, audience(), includes);
+        Page<ArticleView> page = articles.list(filter, audience(), includes, params.highlights(filter));
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
         if (filter.list().q() != null) {
             keys.add(SurrogateKeys.SEARCH);
