@@ -227,7 +227,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         String match = q == null ? null : where.matches(SEARCH, q);
         String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, q, sortKey(filter)) : null;
         return new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, match, filter.list().order(),
-                filter.list().after(), filter.list().limit());
+                filter.list().after(), filter.list().limit(), "a.id, a.published_at, a.created_at, " + where.columns(SEARCH));
     }
 
     /** Drafts have no publication time yet, so lists that may hold them sort by creation time instead. */

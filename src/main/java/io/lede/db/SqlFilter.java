@@ -142,6 +142,11 @@ public final class SqlFilter {
                 + ", ''), " + tsquery(search, q) + ", " + bind(options) + ")";
     }
 
+    /** The columns {@link #matches} and {@link #rank} read: the vector on PostgreSQL, the texts on H2. */
+    public String columns(TextSearch search) {
+        return postgres ? search.vectorColumn() : String.join(", ", search.columnsByWeight());
+    }
+
     /** The {@code tsquery} of {@code q}: in every stemmed language and unstemmed when the rows have languages. */
     private String tsquery(TextSearch search, String q) {
         if (search.languageColumn() == null) {

@@ -30,7 +30,7 @@ public class ImageQuery {
         SqlFilter where = filtered(credit);
         String match = q == null ? null : where.matches(SEARCH, q);
         return keyset.page(new TimeKeyset.Query("image i", "i.id", "i.created_at", null, where, match,
-                TimeOrder.NEWEST, after, limit));
+                TimeOrder.NEWEST, after, limit, "i.id, i.created_at, " + where.columns(SEARCH)));
     }
 
     public long count(String q, String credit) {

@@ -28,8 +28,8 @@ public class EntryQuery {
     }
 
     public List<TimeKeyset.Row> page(UUID articleId, EntryFilter filter, Since since) {
-        return keyset.page(new TimeKeyset.Query("live_entry e", "e.id", "e.published_at", null,
-                filtered(articleId, filter, since), null, TimeOrder.NEWEST, filter.after(), filter.limit()));
+        return keyset.page(new TimeKeyset.Query("live_entry e", "e.id", "e.published_at",
+                filtered(articleId, filter, since), TimeOrder.NEWEST, filter.after(), filter.limit()));
     }
 
     public long count(UUID articleId, EntryFilter filter, Since since) {

@@ -45,10 +45,17 @@ public class TimeKeyset {
     /**
      * What a page query is about. {@code where} holds every filter but the text search,
      * {@code match} the text search condition (null without one), {@code rank} the rank expression,
-     * required for relevance; both bind their values in {@code where}.
+     * required for relevance; both bind their values in {@code where}. {@code columns} are the
+     * table's columns the id, time, match and rank read: a search's steps carry only these, not
+     * whole rows, from one to the next (a sort of whole articles would not fit in memory).
      */
     public record Query(String from, String id, String time, String rank, SqlFilter where, String match, TimeOrder order,
-            Cursor after, int limit) {
+            Cursor after, int limit, String columns) {
+
+        /** Without a search: no columns to carry between the steps of a search. */
+        public Query(String from, String id, String time, SqlFilter where, TimeOrder order, Cursor after, int limit) {
+            this(from, id, time, null, where, null, order, after, limit, null);
+        }
 
         /** The table's alias in {@code from} ("article a": a). */
         String alias() {
@@ -161,7 +168,7 @@ public class TimeKeyset {
     /** The first {@code wanted} matches among the {@link #walkLength} next rows in time order. */
     private static String walked(Query page, int wanted, boolean fromCursor) {
         String a = page.alias();
-        return "select " + a + ".* from (select " + a + ".* from " + page.from() + page.where().where(cursor(page, fromCursor))
+        return "select " + a + ".* from (select " + page.columns() + " from " + page.from() + page.where().where(cursor(page, fromCursor))
                 + " order by " + timeOrder(page) + " limit " + walkLength(wanted) + ") " + a
                 + " where " + page.match() + " order by " + timeOrder(page) + " limit " + wanted;
     }
@@ -174,7 +181,7 @@ public class TimeKeyset {
     private static String indexed(Query page, int wanted, boolean fromCursor) {
         String a = page.alias();
         String fence = page.where().isPostgres() ? " offset 0" : "";
-        return "select " + a + ".* from (select " + a + ".* from " + page.from()
+        return "select " + a + ".* from (select " + page.columns() + " from " + page.from()
                 + page.where().where(page.match(), cursor(page, fromCursor)) + fence + ") " + a
                 + " order by " + timeOrder(page) + " limit " + wanted;
     }

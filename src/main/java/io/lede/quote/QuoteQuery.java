@@ -34,7 +34,7 @@ public class QuoteQuery {
         String match = q == null ? null : where.matches(SEARCH, q);
         String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, q, "q.dated_at") : null;
         return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, match, filter.list().order(),
-                filter.list().after(), filter.list().limit()));
+                filter.list().after(), filter.list().limit(), "q.id, q.dated_at, " + where.columns(SEARCH)));
     }
 
     public long count(QuoteFilter filter, Audience audience) {
