@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -98,6 +99,20 @@ public final class TestApi {
     /** A speaker name no other test uses. */
     public static String uniqueSpeaker(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A Wikidata entity URI no other test uses (entities are one per URI). */
+    public static String uniqueWikidataUri() {
+        return "http://www.wikidata.org/entity/Q" + (100_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
+    }
+
+    /** Creates an entity of this type and name with a fresh URI as an editor; returns its id. */
+    public static String createEntity(String type, String name) {
+        return given().auth().oauth2(editorToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", type, "name", name, "uri", uniqueWikidataUri()))
+                .post("/v1/entities")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     /** Uploads image bytes as an editor; returns the response (201 expected). */

@@ -68,6 +68,24 @@ public class Article extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "image_id")
     public List<UUID> imageIds = new ArrayList<>();
 
+    /** What it is about or mentions, in order; on the row, so a read costs no statement more. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<EntityLink> entityLinks = new ArrayList<>();
+
+    /** Who made it, in order; on the row like {@link #entityLinks}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Contributor> contributors = new ArrayList<>();
+
+    /**
+     * Every entity {@link #entityLinks} and {@link #contributors} name, kept in step with them like
+     * {@link #imageIds}: what entity filters and "is it in use?" join.
+     */
+    @ElementCollection
+    @CollectionTable(name = "article_entity", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @jakarta.persistence.Column(name = "entity_id")
+    public List<UUID> entityIds = new ArrayList<>();
+
     public String language;
 
     /** Articles sharing a group are translations of each other; a new article starts its own group. */
@@ -87,6 +105,9 @@ public class Article extends PanacheEntityBase {
     public Instant createdAt;
 
     public Instant updatedAt;
+
+    /** When a correction, clarification or update was last published on it; null before the first. */
+    public Instant materiallyUpdatedAt;
 
     @Version
     public long version;

@@ -14,16 +14,21 @@ import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
 import io.lede.security.Audience;
 
-/** With include=quotes or include=images, an article's blocks (and its lead image) carry their objects. */
+/**
+ * With include=quotes or include=images, an article's blocks (and its lead image) carry their
+ * objects; with include=entities, its entity links carry their entities.
+ */
 @ApplicationScoped
 class ArticleIncludes {
 
     private final QuoteService quotes;
     private final ImageService images;
+    private final ArticleEntities entities;
 
-    ArticleIncludes(QuoteService quotes, ImageService images) {
+    ArticleIncludes(QuoteService quotes, ImageService images, ArticleEntities entities) {
         this.quotes = quotes;
         this.images = images;
+        this.entities = entities;
     }
 
     /** The articles with what they include inlined: one query per kind per page. */
@@ -50,6 +55,9 @@ class ArticleIncludes {
                     .withBody(view.body().stream()
                             .map(block -> block instanceof BodyBlock.Image image ? image.with(byId.get(image.imageId())) : block)
                             .toList())).toList();
+        }
+        if (includes.has(ArticleResource.INCLUDE_ENTITIES)) {
+            result = entities.inline(result);
         }
         return result;
     }

@@ -21,7 +21,10 @@ import io.lede.cache.SurrogateKeys;
  * <li>when what its translations show of it changes (published or not, slug, language, group):
  * {@code translations-<group>}, old group and new;
  * <li>when it goes public or private or changes the quotes it uses while public:
- * {@code quote-visibility}.
+ * {@code quote-visibility}; when it goes public or private or changes its entity links or
+ * contributors while public: {@code entity-visibility}; when it goes public or private:
+ * {@code corrections} (the public list shows published articles' corrections only);
+ * <li>a correction: {@code corrections} and the article.
  * </ul>
  * A headline edit of a published article so leaves other articles' responses, and lists it is not
  * on, in place. Tombstones feed only {@code /v1/sync}.
@@ -31,13 +34,19 @@ public class ArticleKeys implements ContentKeySource {
 
     @Override
     public Set<Class<?>> entities() {
-        return Set.of(Article.class, ArticleTombstone.class);
+        return Set.of(Article.class, ArticleTombstone.class, Correction.class);
     }
 
     @Override
     public void keys(EntityChange change, Set<String> keys) {
         keys.add(SurrogateKeys.SYNC);
         if (change.entity() == ArticleTombstone.class) {
+            return;
+        }
+        if (change.entity() == Correction.class) {
+            // The article's own update (materiallyUpdatedAt) says the rest.
+            keys.add(SurrogateKeys.CORRECTIONS);
+            add(keys, "article", change.after("articleId"));
             return;
         }
         keys.add(SurrogateKeys.key("article", change.id()));
@@ -72,6 +81,8 @@ public class ArticleKeys implements ContentKeySource {
         }
         if (cameOrWent) {
             keys.add(SurrogateKeys.QUOTE_VISIBILITY);
+            keys.add(SurrogateKeys.ENTITY_VISIBILITY);
+            keys.add(SurrogateKeys.CORRECTIONS);
         }
     }
 
@@ -86,6 +97,13 @@ public class ArticleKeys implements ContentKeySource {
         }
         switch (change.collection()) {
             case "quoteIds" -> keys.add(SurrogateKeys.QUOTE_VISIBILITY);
+            // Which entities are public follows published articles' links and contributors; both filter lists too.
+            case "entityIds" -> {
+                keys.add(SurrogateKeys.ENTITY_VISIBILITY);
+                keys.add(SurrogateKeys.SEARCH);
+                add(keys, "section", change.after("section"));
+                keys.add(SurrogateKeys.ALL_SECTIONS);
+            }
             // They follow the body and lead image, which the article's own update covers.
             case "imageIds" -> { }
             // Tags filter lists; anything else is assumed to as well.

@@ -3,6 +3,7 @@ package io.lede.article;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.error.ProblemException;
+import io.lede.entity.EntityService;
 import io.lede.input.QueryParams;
 import io.lede.paging.TimeListParams;
 import io.lede.security.Audience;
@@ -46,8 +48,13 @@ public class ArticleListParams extends TimeListParams {
         return wanted;
     }
 
+    @RestQuery
+    @Parameter(description = "Only articles about, mentioning or made by this entity: its id or its URI",
+            example = "http://www.wikidata.org/entity/Q1055")
+    String entity;
+
     /** Turns the parameters into a filter; asking for unpublished statuses needs an editor token. */
-    ArticleFilter toFilter(Audience audience) {
+    ArticleFilter toFilter(Audience audience, EntityService entities) {
         Set<ArticleStatus> statuses = statuses();
         if (!statuses.equals(Set.of(ArticleStatus.PUBLISHED))) {
             if (audience == Audience.ANONYMOUS) {
@@ -57,8 +64,10 @@ public class ArticleListParams extends TimeListParams {
                 throw new ForbiddenException();
             }
         }
+        String named = QueryParams.text(entity, "entity", 300);
+        UUID entityId = named == null ? null : entities.filterId(named, "entity");
         return new ArticleFilter(statuses, QueryParams.text(section, "section", 64), QueryParams.text(tag, "tag", 64),
-                parseShared());
+                entityId, parseShared());
     }
 
     private Set<ArticleStatus> statuses() {

@@ -1,8 +1,10 @@
 package io.lede.article;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +21,7 @@ public class ArticleMapper {
     }
 
     /** @param group the articles of the same translation group visible to the caller (may include this one) */
-    public ArticleView toView(Article article, List<ArticleRepository.Sibling> group) {
+    public ArticleView toView(Article article, List<ArticleRepository.Sibling> group, List<CorrectionView> corrections) {
         List<ArticleView.Translation> translations = group.stream()
                 .filter(other -> !other.id().equals(article.id))
                 .sorted(Comparator.comparing(ArticleRepository.Sibling::language))
@@ -46,6 +48,10 @@ public class ArticleMapper {
                 Objects.toString(article.leadImageId, null),
                 article.location,
                 article.source,
+                List.copyOf(article.entityLinks),
+                List.copyOf(article.contributors),
+                corrections,
+                article.materiallyUpdatedAt,
                 article.live(),
                 Objects.toString(article.translationGroup, null),
                 null);
@@ -55,7 +61,8 @@ public class ArticleMapper {
     public ArticleRequest toRequest(Article article) {
         return new ArticleRequest(article.slug, article.headline, article.standfirst, List.copyOf(article.body),
                 article.byline, article.section, List.copyOf(article.tags), article.language, null, article.status,
-                article.publishedAt, article.leadImageId, article.location, article.source, article.live());
+                article.publishedAt, article.leadImageId, article.location, article.source,
+                List.copyOf(article.entityLinks), List.copyOf(article.contributors), article.live());
     }
 
     /** Copies the editable fields; slug, status and translation group are the service's to decide. */
@@ -80,6 +87,15 @@ public class ArticleMapper {
         article.leadImageId = request.leadImage();
         article.location = Texts.blankToNull(request.location());
         article.source = Texts.blankToNull(request.source());
+        // New lists, not changed ones: Hibernate sees a json column change by comparing values.
+        article.entityLinks = request.entities() == null ? new ArrayList<>()
+                : new ArrayList<>(request.entities().stream().map(link -> new EntityLink(link.id(), link.rel(), null)).toList());
+        article.contributors = request.contributors() == null ? new ArrayList<>()
+                : new ArrayList<>(request.contributors().stream()
+                        .map(contributor -> new Contributor(contributor.name().strip(), contributor.role(), contributor.entityId())).toList());
+        article.entityIds.clear();
+        article.entityIds.addAll(Stream.concat(article.entityLinks.stream().map(EntityLink::id),
+                article.contributors.stream().map(Contributor::entityId).filter(Objects::nonNull)).distinct().toList());
     }
 
     public String urlOf(Article article) {

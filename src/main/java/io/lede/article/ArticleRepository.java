@@ -247,6 +247,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             where.and("exists (select 1 from article_tag t where t.article_id = a.id and lower(t.tag) = ?)",
                     filter.tag().toLowerCase(Locale.ROOT));
         }
+        if (filter.entity() != null) {
+            where.and("exists (select 1 from article_entity ae where ae.article_id = a.id and ae.entity_id = ?)", filter.entity());
+        }
         if (filter.list().from() != null) {
             where.and("a.published_at >= ?", filter.list().from());
         }

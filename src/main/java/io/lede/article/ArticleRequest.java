@@ -74,6 +74,14 @@ public record ArticleRequest(
         @Size(max = 200)
         String source,
 
+        @Schema(description = "Entities it is about or mentions, each once")
+        @Size(max = 100)
+        List<@NotNull @Valid EntityLink> entities,
+
+        @Schema(description = "Who made it: authors, photographers, editors, translators, in order")
+        @Size(max = 50)
+        List<@NotNull @Valid Contributor> contributors,
+
         @Schema(description = "Makes it a live blog (status live or ended); null or absent for an ordinary article")
         @Valid
         LiveCoverage live) {

@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
+import io.lede.entity.EntityService;
 import io.lede.error.Problem;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
@@ -61,14 +62,17 @@ public class ArticleResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String INCLUDE_QUOTES = "quotes";
     static final String INCLUDE_IMAGES = "images";
-    static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES);
+    static final String INCLUDE_ENTITIES = "entities";
+    static final Set<String> INCLUDES = Set.of(INCLUDE_IMAGES, INCLUDE_QUOTES, INCLUDE_ENTITIES);
 
     private final ArticleService articles;
+    private final EntityService entities;
     private final Representations representations;
     private final SecurityIdentity caller;
 
-    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity caller) {
+    public ArticleResource(ArticleService articles, EntityService entities, Representations representations, SecurityIdentity caller) {
         this.articles = articles;
+        this.entities = entities;
         this.representations = representations;
         this.caller = caller;
     }
@@ -82,11 +86,11 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", ref = LedeApiDefinition.FORBIDDEN)
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline, comma-separated: images, quotes, entities",
+                    schema = @Schema(enumeration = { "images", "quotes", "entities" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
-        ArticleFilter filter = params.toFilter(audience());
+        ArticleFilter filter = params.toFilter(audience(), entities);
         Page<ArticleView> page = articles.list(filter, audience(), includes, params.highlights(filter));
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
         if (filter.list().q() != null) {
@@ -108,8 +112,8 @@ public class ArticleResource {
     public Response get(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request, @Context UriInfo uriInfo,
             @RestQuery @Parameter(description = "Comma-separated fields to return", example = "id,headline,publishedAt") String fields,
-            @RestQuery @Parameter(description = "Referenced objects to inline: images, quotes",
-                    schema = @Schema(enumeration = { "images", "quotes" })) String include) {
+            @RestQuery @Parameter(description = "Referenced objects to inline, comma-separated: images, quotes, entities",
+                    schema = @Schema(enumeration = { "images", "quotes", "entities" })) String include) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = Includes.parse(include, INCLUDES);
         ArticleView article = articles.find(idOrSlug, audience(), includes);
@@ -139,6 +143,28 @@ public class ArticleResource {
         return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL,
                 audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Publish a correction on an article",
+            description = "A correction, clarification or update on an article that has been published: it joins the article's "
+                    + "corrections, moves materiallyUpdatedAt, shows in /v1/corrections while the article is published and "
+                    + "fires article.corrected. Corrections are a record: never edited or removed. If-Match is optional and checked when sent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionRequest.class)))
+    @APIResponse(responseCode = "201", description = "Published; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionView.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The article has never been published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correct(@RestPath String id, @Valid @NotNull CorrectionRequest correction, @Context UriInfo uriInfo,
+            @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the article version being corrected") String ifMatch) {
+        CorrectionView created = articles.correct(id, correction, IfMatch.optional(ifMatch));
+        URI location = uriInfo.getBaseUriBuilder().path("v1/corrections").path(created.id()).build();
+        return Response.status(Response.Status.CREATED).location(location).entity(created).build();
     }
 
     @POST
@@ -215,6 +241,12 @@ public class ArticleResource {
         keys.add("article", article.id()).add("translations", article.translationGroup());
         if (includes.has(INCLUDE_QUOTES)) {
             BodyBlock.quoteIds(article.body()).forEach(id -> keys.add("quote", id));
+            // An inlined quote shows its speaker's entity URI.
+            article.body().stream().filter(block -> block instanceof BodyBlock.Quote quote && quote.quote() != null)
+                    .forEach(block -> keys.add("entity", ((BodyBlock.Quote) block).quote().speaker().entityId()));
+        }
+        if (includes.has(INCLUDE_ENTITIES)) {
+            article.entities().forEach(link -> keys.add("entity", link.id()));
         }
         if (includes.has(INCLUDE_IMAGES)) {
             BodyBlock.imageIds(article.body()).forEach(id -> keys.add("image", id));

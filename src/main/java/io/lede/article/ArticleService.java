@@ -3,6 +3,7 @@ package io.lede.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,11 +50,13 @@ public class ArticleService {
     private final VersionedWrites writes;
     private final Clock clock;
     private final List<PublicationCheck> publicationChecks;
+    private final ArticleEntities entities;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
             BodyReferences references, MergePatcher patcher, QuoteService quotes, VersionedWrites writes, Clock clock,
-            @All List<PublicationCheck> publicationChecks) {
+            @All List<PublicationCheck> publicationChecks, ArticleEntities entities) {
         this.articles = articles;
+        this.entities = entities;
         this.publicationChecks = publicationChecks;
         this.clock = clock;
         this.mapper = mapper;
@@ -111,8 +114,11 @@ public class ArticleService {
         Set<UUID> groups = byId.values().stream().map(article -> article.translationGroup).collect(Collectors.toSet());
         Map<UUID, List<ArticleRepository.Sibling>> translations = articles.translationsIn(groups, !audience.seesUnpublished())
                 .stream().collect(Collectors.groupingBy(ArticleRepository.Sibling::group));
+        Map<UUID, List<CorrectionView>> corrections = Correction.of(corrected(byId.values())).stream()
+                .collect(Collectors.groupingBy(correction -> correction.articleId, Collectors.mapping(Correction::toView, Collectors.toList())));
         return inlined.inline(ids.stream().map(byId::get).filter(Objects::nonNull)
-                .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of())))
+                .map(article -> mapper.toView(article, translations.getOrDefault(article.translationGroup, List.of()),
+                        corrections.getOrDefault(article.id, List.of())))
                 .toList(), includes, audience);
     }
 
@@ -157,6 +163,30 @@ public class ArticleService {
         article.delete();
         articles.flush();
         Log.infof("Deleted article %s (%s)", article.id, article.slug);
+    }
+
+    /**
+     * Publishes a correction, clarification or update on an article that has been out: the
+     * article's materiallyUpdatedAt moves, which readers, sync and webhooks see as a change.
+     */
+    public CorrectionView correct(String id, CorrectionRequest request, IfMatch ifMatch) {
+        Article article = lockedForWrite(id, ifMatch);
+        if (!article.wasEverPublished()) {
+            throw ProblemException.of(ProblemType.CONFLICT, "The article has never been published: edit it instead of correcting it");
+        }
+        Instant now = now();
+        Correction correction = new Correction();
+        correction.id = UUID.randomUUID();
+        correction.articleId = article.id;
+        correction.kind = request.kind();
+        correction.text = request.text().strip();
+        correction.publishedAt = now;
+        correction.persist();
+        article.materiallyUpdatedAt = now;
+        article.updatedAt = now;
+        articles.flush();
+        Log.infof("Published %s (%s) on article %s (%s)", correction.id, correction.kind.apiName(), article.id, article.slug);
+        return correction.toView();
     }
 
     /** Publishes scheduled articles whose time has come; returns how many. */
@@ -207,12 +237,13 @@ public class ArticleService {
     }
 
     /**
-     * Every quote and image the article names must exist: a 400 naming each field that does not.
-     * The ones found stay locked against deletion until this write commits, so that none goes
+     * Every quote, image and entity the article names must exist: a 400 naming each field that does
+     * not. The ones found stay locked against deletion until this write commits, so that none goes
      * between this check and the write.
      */
     private void requireExistingReferences(ArticleRequest request) {
         references.requireExisting(request.body(), request.leadImage());
+        entities.requireValid(request);
     }
 
     private UUID groupOf(UUID translationOf, Article article) {
@@ -225,7 +256,13 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Audience audience) {
-        return mapper.toView(article, articles.translationsOf(article.translationGroup, !audience.seesUnpublished()));
+        return mapper.toView(article, articles.translationsOf(article.translationGroup, !audience.seesUnpublished()),
+                Correction.of(corrected(List.of(article))).stream().map(Correction::toView).toList());
+    }
+
+    /** Which of these articles have corrections: those materially updated. The rest need no query. */
+    private static List<UUID> corrected(Collection<Article> of) {
+        return of.stream().filter(article -> article.materiallyUpdatedAt != null).map(article -> article.id).toList();
     }
 
     /** Stored times keep milliseconds, so what a write returns is exactly what a later read returns. */

@@ -38,6 +38,11 @@ public record ArticleView(
                 oneOf = { String.class, ImageView.class }) Object leadImage,
         String location,
         String source,
+        @Schema(required = true, description = "Entities it is about or mentions; each inlined as entity with include=entities")
+        List<EntityLink> entities,
+        @Schema(required = true, description = "Who made it; byline stays the line shown to readers") List<Contributor> contributors,
+        @Schema(required = true, description = "Corrections, clarifications and updates, oldest first") List<CorrectionView> corrections,
+        @Schema(description = "When the last correction, clarification or update was published") Instant materiallyUpdatedAt,
         @Schema(nullable = true, description = "Set on live blogs, null on ordinary articles")
         @JsonInclude(JsonInclude.Include.ALWAYS) LiveCoverage live,
         @JsonIgnore @Schema(hidden = true) String translationGroup,
@@ -55,19 +60,29 @@ public record ArticleView(
     /** The same article with other body blocks (inlined images or quotes). */
     public ArticleView withBody(List<BodyBlock> blocks) {
         return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, live, translationGroup, highlights);
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, entities, contributors,
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
     }
 
     /** The same article with the lead image inlined. */
     public ArticleView withLeadImage(Object image) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, live, translationGroup, highlights);
+                translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, entities, contributors,
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
+    }
+
+    /** The same article with its entity links carrying their entities. */
+    public ArticleView withEntities(List<EntityLink> links) {
+        return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, links, contributors,
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
     }
 
     /** The same article with where a search matched it. */
     public ArticleView withHighlights(List<Highlight> found) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
-                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, live, translationGroup, found);
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, entities, contributors,
+                corrections, materiallyUpdatedAt, live, translationGroup, found);
     }
 
     @Schema(name = "Translation")

@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Two sorts of keys. Item keys name one stored thing a response shows: {@code article-<id>},
  * {@code quote-<id>}, {@code image-<id>}, {@code speaker-<id>}, {@code translations-<group>} (the
  * published members of a translation group), {@code article-quotes-<id>} (the quotes linked to an
- * article). Membership keys name a set whose members or order a write can change: {@code
+ * article), {@code entity-<id>}. Membership keys name a set whose members or order a write can change: {@code
  * section-<name>} (lists restricted to one section), {@link #ALL_SECTIONS} (lists over every
  * section, the sections list, and anything that depends on the published languages), {@link
  * #SEARCH} (article searches), {@link #QUOTE_VISIBILITY} (which quotes and speakers anonymous
@@ -31,6 +31,11 @@ public final class SurrogateKeys {
     public static final String SEARCH = "search";
     /** Which quotes and speakers are public: moves when articles are published or unpublished. */
     public static final String QUOTE_VISIBILITY = "quote-visibility";
+    /** Which entities anonymous readers may see: moves when published content starts or stops showing one. */
+    public static final String ENTITY_VISIBILITY = "entity-visibility";
+    /** Corrections of published articles ({@code GET /v1/corrections}). */
+    public static final String CORRECTIONS = "corrections";
+    public static final String ENTITIES = "entities";
     public static final String QUOTES = "quotes";
     public static final String SPEAKERS = "speakers";
     public static final String IMAGES = "images";

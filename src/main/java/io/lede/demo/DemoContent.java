@@ -21,8 +21,17 @@ import io.lede.article.ArticleService;
 import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
 import io.lede.article.BodyBlock;
+import io.lede.article.Contributor;
+import io.lede.article.CorrectionRequest;
+import io.lede.article.CorrectionView;
+import io.lede.article.EntityLink;
 import io.lede.article.LiveCoverage;
 import io.lede.article.LiveStatus;
+import io.lede.entity.EntityRequest;
+import io.lede.entity.EntityService;
+import io.lede.entity.EntityType;
+import io.lede.entity.EntityUris;
+import io.lede.http.IfMatch;
 import io.lede.image.FocalPoint;
 import io.lede.image.ImageMetadata;
 import io.lede.image.ImageService;
@@ -36,7 +45,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Dev mode starts with a few stories, so that every endpoint has something to show. All of it is
- * invented for Lede: the places, people and events do not exist.
+ * invented for Lede: the places, people and events do not exist. The entities the stories link are
+ * real (Wikidata and IPTC Media Topic ids), so syndication formats carry ids a partner can resolve.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -46,8 +56,11 @@ public class DemoContent {
     private final QuoteService quotes;
     private final ImageService images;
     private final EntryService entries;
+    private final EntityService entities;
 
-    public DemoContent(ArticleService articles, QuoteService quotes, ImageService images, EntryService entries) {
+    public DemoContent(ArticleService articles, QuoteService quotes, ImageService images, EntryService entries,
+            EntityService entities) {
+        this.entities = entities;
         this.articles = articles;
         this.quotes = quotes;
         this.images = images;
@@ -83,7 +96,14 @@ public class DemoContent {
         UUID comet = picture(DemoPictures.comet(1200, 800), "png",
                 "Komet Lindqvist, wie er im Dezember zu sehen sein soll (Illustration).", "Lede/Grafik",
                 "A bright comet with a pale tail over a starry sky.", new FocalPoint(0.66f, 0.35f));
-        ArticleView harbour = articles.create(story("Harbour of Marren reopens after three days of storms",
+        UUID weather = entity(EntityType.TOPIC, "weather", EntityUris.MEDIA_TOPIC + "17000000", "IPTC Media Topic: weather");
+        UUID politics = entity(EntityType.TOPIC, "politics", EntityUris.MEDIA_TOPIC + "11000000", "IPTC Media Topic: politics");
+        UUID science = entity(EntityType.TOPIC, "science and technology", EntityUris.MEDIA_TOPIC + "13000000",
+                "IPTC Media Topic: science and technology");
+        UUID environment = entity(EntityType.TOPIC, "environment", EntityUris.MEDIA_TOPIC + "06000000", "IPTC Media Topic: environment");
+        UUID hamburg = entity(EntityType.PLACE, "Hamburg", EntityUris.WIKIDATA + "Q1055", "Port city on the Elbe in northern Germany");
+        UUID germany = entity(EntityType.PLACE, "Germany", EntityUris.WIKIDATA + "Q183", "Country in central Europe");
+        ArticleView harbour = articles.create(withEntities(story("Harbour of Marren reopens after three days of storms",
                 "Ferries sail again from noon; the port expects delays until the weekend.", "world", "en",
                 List.of("weather", "transport"), "Marren", ArticleStatus.PUBLISHED, now.minus(3, ChronoUnit.HOURS), null,
                 new BodyBlock.Image(ferry),
@@ -95,8 +115,13 @@ public class DemoContent {
                 new BodyBlock.Quote(captain),
                 new BodyBlock.Heading("What changes for travellers"),
                 new BodyBlock.Paragraph("Timetables are published on [the port's site](https://port.example.org/marren) "
-                        + "and will change daily until the weekend."),
-                new BodyBlock.Quote(harbourMasterAgain)));
+                        + "and will change daily until the weekend. Freight bound for Hamburg leaves first."),
+                new BodyBlock.Quote(harbourMasterAgain)),
+                List.of(new EntityLink(weather, EntityLink.Rel.ABOUT, null), new EntityLink(hamburg, EntityLink.Rel.MENTIONS, null)),
+                List.of(new Contributor("Mara Lindqvist", Contributor.Role.AUTHOR, null),
+                        new Contributor("Jonas Feld", Contributor.Role.PHOTOGRAPHER, null))));
+        articles.correct(harbour.id(), new CorrectionRequest(CorrectionView.Kind.CORRECTION,
+                "An earlier version said the first ferry left at eleven; it left at noon."), IfMatch.optional(null));
         articles.create(story("Hafen von Marren nach drei Sturmtagen wieder offen",
                 "Die Fähren fahren ab Mittag; bis zum Wochenende ist mit Verspätungen zu rechnen.", "world", "de",
                 List.of("wetter", "verkehr"), "Marren", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.HOURS),
@@ -104,13 +129,15 @@ public class DemoContent {
                 new BodyBlock.Paragraph("Die erste Fähre verließ Marren am Dienstag um zwölf Uhr, begleitet von einer "
                         + "kleinen Menge am Kai."),
                 new BodyBlock.Paragraph("Zwei der vier Anleger seien nutzbar, teilte die Hafenverwaltung mit.")));
-        articles.create(story("Council in Tessaly votes to keep night buses",
+        articles.create(withEntities(story("Council in Tessaly votes to keep night buses",
                 "A late amendment saved three routes that were due to close in January.", "world", "en",
                 List.of("transport", "local-politics"), "Tessaly", ArticleStatus.PUBLISHED, now.minus(1, ChronoUnit.DAYS), null,
                 new BodyBlock.Paragraph("The council voted 23 to 19 on Monday evening to fund the night routes for another year."),
                 new BodyBlock.Quote(councillor),
-                new BodyBlock.Paragraph("Shift workers had collected more than four thousand signatures in a month.")));
-        articles.create(story("Research ship returns with a year of deep-sea samples",
+                new BodyBlock.Paragraph("Shift workers had collected more than four thousand signatures in a month.")),
+                List.of(new EntityLink(politics, EntityLink.Rel.ABOUT, null)),
+                List.of(new Contributor("Tove Brandt", Contributor.Role.AUTHOR, null))));
+        articles.create(withEntities(story("Research ship returns with a year of deep-sea samples",
                 "The crew of the Halvard logged 212 dives and two species new to the survey.", "science", "en",
                 List.of("oceans", "research"), "Port Alder", ArticleStatus.PUBLISHED, now.minus(2, ChronoUnit.DAYS), null,
                 new BodyBlock.Paragraph("After fourteen months at sea the Halvard docked with freezers full of sediment cores."),
@@ -118,12 +145,18 @@ public class DemoContent {
                 new BodyBlock.Heading("Two newcomers"),
                 new BodyBlock.Paragraph("Among the finds are a pale sea cucumber and a tube worm the team has not yet named."),
                 new BodyBlock.Quote(scientistAgain),
-                new BodyBlock.Embed("https://video.example.org/halvard-dives")));
-        articles.create(story("Komet Lindqvist wird im Dezember mit bloßem Auge sichtbar",
+                new BodyBlock.Embed("https://video.example.org/halvard-dives")),
+                List.of(new EntityLink(science, EntityLink.Rel.ABOUT, null), new EntityLink(environment, EntityLink.Rel.ABOUT, null)),
+                List.of(new Contributor("Mara Lindqvist", Contributor.Role.AUTHOR, null))));
+        articles.create(withEntities(story("Komet Lindqvist wird im Dezember mit bloßem Auge sichtbar",
                 "Astronominnen erwarten die größte Helligkeit in der zweiten Dezemberwoche.", "science", "de",
                 List.of("astronomie"), null, ArticleStatus.PUBLISHED, now.minus(5, ChronoUnit.HOURS), null,
                 new BodyBlock.Image(comet),
-                new BodyBlock.Paragraph("Der Komet nähert sich der Sonne schneller als zunächst berechnet.")));
+                new BodyBlock.Paragraph("Der Komet nähert sich der Sonne schneller als zunächst berechnet; auch in "
+                        + "Deutschland soll er bei klarem Himmel zu sehen sein.")),
+                List.of(new EntityLink(science, EntityLink.Rel.ABOUT, null), new EntityLink(germany, EntityLink.Rel.MENTIONS, null)),
+                List.of(new Contributor("Jonas Feld", Contributor.Role.AUTHOR, null),
+                        new Contributor("Mara Lindqvist", Contributor.Role.TRANSLATOR, null))));
         articles.create(story("Draft: budget talks enter their final week",
                 "Not yet published: editors see it with a token.", "world", "en", List.of("economy"), null,
                 ArticleStatus.DRAFT, null, null,
@@ -132,17 +165,18 @@ public class DemoContent {
                 "Scheduled: goes live by itself ten minutes after dev mode starts.", "science", "en",
                 List.of("astronomy"), null, ArticleStatus.SCHEDULED, now.plus(10, ChronoUnit.MINUTES), null,
                 new BodyBlock.Paragraph("The dome opens at nine; bring warm clothes.")));
-        liveBlog(now, ferry, captain);
-        Log.info("Dev mode: added demo articles, quotes and a live blog (admin token: see lede.bootstrap-admin-token)");
+        liveBlog(now, ferry, captain, weather);
+        Log.info("Dev mode: added demo articles, quotes, entities, a correction and a live blog (admin token: see lede.bootstrap-admin-token)");
     }
 
     /** A live blog still being updated: GET /v1/articles/marren-ferries-live/entries, and .../live for the stream. */
-    private void liveBlog(Instant now, UUID ferry, UUID captain) {
+    private void liveBlog(Instant now, UUID ferry, UUID captain, UUID weather) {
         ArticleRequest request = new ArticleRequest("marren-ferries-live", "Marren ferries: the first day back, live",
                 "Updates as the port of Marren reopens berth by berth.", List.of(new BodyBlock.Paragraph(
                         "Follow the reopening of the port here; the newest update is on top.")),
                 "Lede demo desk", "world", List.of("transport", "weather"), "en", null, ArticleStatus.PUBLISHED,
                 now.minus(4, ChronoUnit.HOURS), ferry, "Marren", "Lede",
+                List.of(new EntityLink(weather, EntityLink.Rel.ABOUT, null)), List.of(new Contributor("Jonas Feld", Contributor.Role.AUTHOR, null)),
                 new LiveCoverage(LiveStatus.LIVE, now.minus(4, ChronoUnit.HOURS), null));
         String blog = articles.create(request).id();
         entry(blog, now.minus(230, ChronoUnit.MINUTES), "Divers go down", false,
@@ -175,8 +209,18 @@ public class DemoContent {
         }
     }
 
+    private UUID entity(EntityType type, String name, String uri, String description) {
+        return UUID.fromString(entities.create(new EntityRequest(type, name, uri, description, List.of())).id());
+    }
+
+    private static ArticleRequest withEntities(ArticleRequest story, List<EntityLink> links, List<Contributor> contributors) {
+        return new ArticleRequest(story.slug(), story.headline(), story.standfirst(), story.body(), story.byline(), story.section(),
+                story.tags(), story.language(), story.translationOf(), story.status(), story.publishedAt(), story.leadImage(),
+                story.location(), story.source(), links, contributors, story.live());
+    }
+
     private UUID quote(String speaker, String role, String text, Instant saidAt, String context, String language) {
-        return UUID.fromString(quotes.create(new QuoteRequest(text, new QuoteRequest.Speaker(speaker, role), null, saidAt,
+        return UUID.fromString(quotes.create(new QuoteRequest(text, new QuoteRequest.Speaker(speaker, role, null), null, saidAt,
                 context, language)).id());
     }
 
@@ -186,6 +230,6 @@ public class DemoContent {
         UUID lead = Arrays.stream(body).filter(BodyBlock.Image.class::isInstance)
                 .map(block -> ((BodyBlock.Image) block).imageId()).findFirst().orElse(null);
         return new ArticleRequest(null, headline, standfirst, List.of(body), "Lede demo desk", section, tags, language,
-                translationOf, status, publishedAt, lead, location, "Lede", null);
+                translationOf, status, publishedAt, lead, location, "Lede", null, null, null);
     }
 }

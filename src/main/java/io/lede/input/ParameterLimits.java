@@ -24,6 +24,7 @@ public final class ParameterLimits {
             "tag", 64,
             "q", 200,
             "speaker", 200,
+            "entity", 300,
             "credit", 300,
             "lang", 35,
             "url", 2000);

@@ -28,7 +28,7 @@ public class EntryQuery {
     }
 
     public List<TimeKeyset.Row> page(UUID articleId, EntryFilter filter, Since since) {
-        return keyset.page(new TimeKeyset.Query("live_entry e", "e.id", "e.published_at",
+        return keyset.page(new TimeKeyset.Query("live_entry e", "e.id", "e.published_at", null,
                 filtered(articleId, filter, since), TimeOrder.NEWEST, filter.after(), filter.limit()));
     }
 

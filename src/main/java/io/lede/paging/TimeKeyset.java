@@ -52,9 +52,9 @@ public class TimeKeyset {
     public record Query(String from, String id, String time, String rank, SqlFilter where, String match, TimeOrder order,
             Cursor after, int limit, String columns) {
 
-        /** Without a search: no columns to carry between the steps of a search. */
-        public Query(String from, String id, String time, SqlFilter where, TimeOrder order, Cursor after, int limit) {
-            this(from, id, time, null, where, null, order, after, limit, null);
+        /** Without a search (a rank needs one): nothing to match, no columns to carry between a search's steps. */
+        public Query(String from, String id, String time, String rank, SqlFilter where, TimeOrder order, Cursor after, int limit) {
+            this(from, id, time, rank, where, null, order, after, limit, null);
         }
 
         /** The table's alias in {@code from} ("article a": a). */

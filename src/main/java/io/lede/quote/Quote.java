@@ -33,6 +33,9 @@ public class Quote extends PanacheEntityBase {
     /** The role the speaker held when this was said; together, a speaker's quotes are their history of roles. */
     public String speakerRole;
 
+    /** The person entity the speaker is, when an editor linked one; the name as written stays the quote's. */
+    public UUID speakerEntityId;
+
     public UUID articleId;
 
     public Instant saidAt;

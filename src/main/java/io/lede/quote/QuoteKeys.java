@@ -1,5 +1,6 @@
 package io.lede.quote;
 
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,10 @@ public class QuoteKeys implements ContentKeySource {
         }
         keys.add(SurrogateKeys.key("quote", change.id()));
         keys.add(SurrogateKeys.QUOTES);
+        if (!Objects.equals(change.before("speakerEntityId"), change.after("speakerEntityId"))) {
+            // A public quote makes its speaker's entity public.
+            keys.add(SurrogateKeys.ENTITY_VISIBILITY);
+        }
         linked(keys, change.before("speaker"), change.before("articleId"));
         linked(keys, change.after("speaker"), change.after("articleId"));
     }

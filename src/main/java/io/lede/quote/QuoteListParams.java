@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.error.ProblemException;
+import io.lede.entity.EntityService;
 import io.lede.input.QueryParams;
 import io.lede.paging.TimeListParams;
 import io.lede.paging.TimeListQuery;
@@ -23,7 +24,12 @@ public class QuoteListParams extends TimeListParams {
     @Parameter(description = "Only quotes linked to this article (id)")
     String article;
 
-    QuoteFilter toFilter() {
+    @RestQuery
+    @Parameter(description = "Only quotes whose speaker is this person entity: its id or its URI",
+            example = "http://www.wikidata.org/entity/Q567")
+    String entity;
+
+    QuoteFilter toFilter(EntityService entities) {
         TimeListQuery shared = parseShared();
         String speakerText = QueryParams.text(speaker, "speaker", 200);
         UUID speakerId = speakerText == null ? null : Ids.parse(speakerText).orElse(null);
@@ -32,6 +38,8 @@ public class QuoteListParams extends TimeListParams {
             articleId = Ids.parse(article.trim())
                     .orElseThrow(() -> ProblemException.invalid("article", "must be an article id"));
         }
-        return new QuoteFilter(speakerId == null ? speakerText : null, speakerId, articleId, shared);
+        String named = QueryParams.text(entity, "entity", 300);
+        UUID speakerEntity = named == null ? null : entities.filterId(named, "entity");
+        return new QuoteFilter(speakerId == null ? speakerText : null, speakerId, articleId, speakerEntity, shared);
     }
 }

@@ -12,16 +12,20 @@ import io.lede.text.Texts;
 public class QuoteMapper {
 
     /** The quote as editors see it. */
-    public QuoteView toView(Quote quote) {
-        return toView(quote, true);
+    public QuoteView toView(Quote quote, String speakerUri) {
+        return toView(quote, true, speakerUri);
     }
 
-    /** @param showArticle whether the caller may learn which article it belongs to (see {@link QuoteVisibility}) */
-    public QuoteView toView(Quote quote, boolean showArticle) {
+    /**
+     * @param showArticle whether the caller may learn which article it belongs to (see {@link QuoteVisibility})
+     * @param speakerUri the URI of the speaker's entity, when linked
+     */
+    public QuoteView toView(Quote quote, boolean showArticle, String speakerUri) {
         return new QuoteView(
                 quote.id.toString(),
                 quote.text,
-                new QuoteView.Speaker(quote.speaker.id.toString(), quote.speakerName, quote.speakerRole),
+                new QuoteView.Speaker(quote.speaker.id.toString(), quote.speakerName, quote.speakerRole,
+                        Objects.toString(quote.speakerEntityId, null), quote.speakerEntityId == null ? null : speakerUri),
                 showArticle ? Objects.toString(quote.articleId, null) : null,
                 quote.saidAt,
                 quote.context,
@@ -32,7 +36,7 @@ public class QuoteMapper {
     }
 
     public QuoteRequest toRequest(Quote quote) {
-        return new QuoteRequest(quote.text, new QuoteRequest.Speaker(quote.speakerName, quote.speakerRole),
+        return new QuoteRequest(quote.text, new QuoteRequest.Speaker(quote.speakerName, quote.speakerRole, quote.speakerEntityId),
                 quote.articleId, quote.saidAt, quote.context, quote.language);
     }
 
@@ -42,6 +46,7 @@ public class QuoteMapper {
         quote.speakerName = SpeakerNames.tidy(request.speaker().name());
         quote.speakerRole = request.speaker().role() == null || request.speaker().role().isBlank()
                 ? null : SpeakerNames.tidy(request.speaker().role());
+        quote.speakerEntityId = request.speaker().entityId();
         quote.articleId = request.articleId();
         quote.saidAt = saidAt;
         quote.datedAt = saidAt != null ? saidAt : quote.createdAt;

@@ -54,6 +54,9 @@ public class QuoteQuery {
         if (!audience.seesUnpublished()) {
             where.and(visibility.publicSql("q"));
         }
+        if (filter.speakerEntity() != null) {
+            where.and("q.speaker_entity_id = ?", filter.speakerEntity());
+        }
         if (filter.speakerId() != null) {
             where.and("q.speaker_id = ?", filter.speakerId());
         }

@@ -36,6 +36,7 @@ public record QuoteRequest(
     @Schema(name = "SpeakerRequest")
     public record Speaker(
             @Schema(required = true, examples = "Ilse Marren") @NotBlank @Size(max = 200) @HasLetterOrDigit String name,
-            @Schema(examples = "harbour master") @Size(max = 200) String role) {
+            @Schema(examples = "harbour master") @Size(max = 200) String role,
+            @Schema(description = "The person entity the speaker is") UUID entityId) {
     }
 }

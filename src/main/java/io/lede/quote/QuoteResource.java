@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.cache.SurrogateKeys;
+import io.lede.entity.EntityService;
 import io.lede.error.Problem;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
@@ -56,10 +57,12 @@ public class QuoteResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final QuoteService quotes;
+    private final EntityService entities;
     private final Representations representations;
     private final SecurityIdentity caller;
 
-    public QuoteResource(QuoteService quotes, Representations representations, SecurityIdentity caller) {
+    public QuoteResource(QuoteService quotes, EntityService entities, Representations representations, SecurityIdentity caller) {
+        this.entities = entities;
         this.quotes = quotes;
         this.representations = representations;
         this.caller = caller;
@@ -73,9 +76,9 @@ public class QuoteResource {
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        Page<QuoteView> page = quotes.list(params.toFilter(), audience());
+        Page<QuoteView> page = quotes.list(params.toFilter(entities), audience());
         SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.QUOTES, SurrogateKeys.QUOTE_VISIBILITY);
-        page.items().forEach(quote -> keys.add("quote", quote.id()));
+        page.items().forEach(quote -> keys.add("quote", quote.id()).add("entity", quote.speaker().entityId()));
         return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 
@@ -91,7 +94,8 @@ public class QuoteResource {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
         QuoteView quote = quotes.find(id, audience());
         return representations.item(request, quote, selection, audience().cachePolicy())
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("quote", quote.id()).value()).build();
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.QUOTE_VISIBILITY).add("quote", quote.id())
+                        .add("entity", quote.speaker().entityId()).value()).build();
     }
 
     @POST

@@ -21,6 +21,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.db.RetryOnConflict;
+import io.lede.entity.EntityService;
+import io.lede.entity.EntityType;
+import io.lede.entity.EntityView;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 import io.lede.http.IfMatch;
@@ -48,9 +51,11 @@ public class QuoteService {
     private final VersionedWrites writes;
     private final List<QuoteUsers> users;
     private final QuoteArticles articles;
+    private final EntityService entities;
 
     public QuoteService(QuoteMapper mapper, QuoteQuery query, SpeakerQuery speakers, MergePatcher patcher,
-            VersionedWrites writes, @All List<QuoteUsers> users, QuoteArticles articles) {
+            VersionedWrites writes, @All List<QuoteUsers> users, QuoteArticles articles, EntityService entities) {
+        this.entities = entities;
         this.writes = writes;
         this.users = users;
         this.articles = articles;
@@ -85,7 +90,7 @@ public class QuoteService {
         apply(request, quote);
         quote.persistAndFlush();
         Log.infof("Created quote %s by %s", quote.id, quote.speakerName);
-        return mapper.toView(quote);
+        return editorView(quote);
     }
 
     /** PUT: replaces the version the caller's If-Match names. */
@@ -175,8 +180,22 @@ public class QuoteService {
         boolean all = audience.seesUnpublished();
         Set<UUID> shown = all ? Set.of() : articles.publishedAmong(quotes.stream()
                 .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, EntityView> speakerEntities = entities.views(quotes.stream()
+                .map(quote -> quote.speakerEntityId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return quotes.stream()
-                .map(quote -> mapper.toView(quote, all || quote.articleId == null || shown.contains(quote.articleId))).toList();
+                .map(quote -> mapper.toView(quote, all || quote.articleId == null || shown.contains(quote.articleId),
+                        uriOf(speakerEntities.get(quote.speakerEntityId))))
+                .toList();
+    }
+
+    /** The quote as editors see it. */
+    private QuoteView editorView(Quote quote) {
+        return mapper.toView(quote, quote.speakerEntityId == null ? null
+                : uriOf(entities.views(List.of(quote.speakerEntityId)).get(quote.speakerEntityId)));
+    }
+
+    private static String uriOf(EntityView entity) {
+        return entity == null ? null : entity.uri();
     }
 
     private QuoteView write(Quote quote, QuoteRequest request) {
@@ -186,12 +205,12 @@ public class QuoteService {
         if (!before.id.equals(quote.speaker.id)) {
             dropIfUnquoted(before);
         }
-        return mapper.toView(quote);
+        return editorView(quote);
     }
 
     /** Writes address quotes by id; locked until the transaction ends, and checked against If-Match. */
     private Quote lockedForWrite(String id, IfMatch ifMatch) {
-        return writes.lock(id, "quote", Quote::lockedById, ifMatch, mapper::toView);
+        return writes.lock(id, "quote", Quote::lockedById, ifMatch, this::editorView);
     }
 
     private void apply(QuoteRequest request, Quote quote) {
@@ -203,6 +222,17 @@ public class QuoteService {
         // Locked, so that the article cannot go before this quote that links to it is written.
         if (request.articleId() != null && !articles.holdArticle(request.articleId())) {
             throw ProblemException.invalid("articleId", "no article has this id");
+        }
+        UUID entityId = request.speaker().entityId();
+        if (entityId != null) {
+            // Held, so that the entity cannot go before this quote that names it is written.
+            EntityView entity = entities.hold(List.of(entityId)).get(entityId);
+            if (entity == null) {
+                throw ProblemException.invalid("speaker.entityId", "no entity has this id");
+            }
+            if (entity.type() != EntityType.PERSON) {
+                throw ProblemException.invalid("speaker.entityId", "must be a person, not a " + entity.type().apiName());
+            }
         }
         quote.speaker = Speaker.named(request.speaker().name());
         mapper.copyContent(request, quote, saidAt);

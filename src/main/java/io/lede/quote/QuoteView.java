@@ -32,6 +32,8 @@ public record QuoteView(
     public record Speaker(
             @Schema(required = true, description = "Speaker id, for /v1/speakers/{id}") String id,
             @Schema(required = true) String name,
-            String role) {
+            String role,
+            @Schema(description = "The person entity the speaker is, when linked") String entityId,
+            @Schema(description = "That entity's global id (Wikidata)") String uri) {
     }
 }

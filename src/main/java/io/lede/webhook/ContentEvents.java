@@ -1,6 +1,7 @@
 package io.lede.webhook;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,8 +71,11 @@ final class ContentEvents {
             // Deleted: partners heard of it only if it had ever been out.
             boolean everOut = was || before.get("firstPublishedAt") != null;
             type = everOut ? WebhookEventType.ARTICLE_DELETED : null;
+        } else if (is && !was) {
+            type = WebhookEventType.ARTICLE_PUBLISHED;
         } else if (is) {
-            type = was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED;
+            boolean corrected = !Objects.equals(before.get("materiallyUpdatedAt"), after.get("materiallyUpdatedAt"));
+            type = corrected ? WebhookEventType.ARTICLE_CORRECTED : WebhookEventType.ARTICLE_UPDATED;
         } else {
             type = was ? WebhookEventType.ARTICLE_UNPUBLISHED : null;
         }

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum WebhookEventType {
     ARTICLE_PUBLISHED("article.published", 3),
     ARTICLE_UPDATED("article.updated", 1),
+    /** A correction, clarification or update was published on it (its materiallyUpdatedAt moved). */
+    ARTICLE_CORRECTED("article.corrected", 2),
     ARTICLE_UNPUBLISHED("article.unpublished", 3),
     ARTICLE_DELETED("article.deleted", 4),
     ENTRY_CREATED("entry.created", 2),

@@ -15,7 +15,7 @@ public record WebhookRequest(
         @Schema(required = true, description = "Where to POST deliveries: http or https; no loopback, link-local or private address",
                 examples = "https://partner.example/hooks/lede")
         @NotBlank @Size(max = 2000) String url,
-        @Schema(required = true, description = "Event types to receive: article.published, article.updated, article.unpublished, "
+        @Schema(required = true, description = "Event types to receive: article.published, article.updated, article.corrected, article.unpublished, "
                 + "article.deleted, entry.created, entry.updated, entry.deleted, image.updated, image.deleted, quote.updated, "
                 + "quote.deleted")
         @NotEmpty @Size(max = 20) List<@NotNull @Size(max = 40) String> events,

@@ -175,6 +175,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldTellOfACorrectionAsArticleCorrected() throws Exception {
+        endpoint = Webhooks.register(receiver.url(), "article.updated,article.corrected");
+        String id = TestApi.create(TestApi.article(TestApi.uniqueSection(), "Harbour has four berths")).path("id");
+        given().auth().oauth2(TestApi.editorToken()).contentType("application/json")
+                .body(Map.of("kind", "correction", "text", "There are five berths."))
+                .post("/v1/articles/" + id + "/corrections").then().statusCode(201);
+        TestApi.patchCurrent(TestApi.editorToken(), "/v1/articles/" + id, Map.of("standfirst", "Five berths, not four."))
+                .then().statusCode(200);
+        TestApi.await(() -> receiver.about(id).size() == 2, "the correction, then the edit");
+        assertEquals(List.of("article.corrected", "article.updated"), types(id));
+        WebhookReceiver.Received corrected = receiver.about(id).get(0);
+        corrected.verify(endpoint.secret());
+        assertEquals(1, corrected.json().path("data").path("version").asLong(), "the version the correction made");
+    }
+
+    @Test
     void shouldTellOfEntriesOfPublishedLiveBlogsOnly() throws Exception {
         endpoint = Webhooks.register(receiver.url(), "entry.created,entry.updated,entry.deleted");
         Map<String, Object> blog = TestApi.article(TestApi.uniqueSection(), "Storm over the coast, live");
