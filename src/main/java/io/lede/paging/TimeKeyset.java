@@ -82,17 +82,24 @@ public class TimeKeyset {
 
     /** Up to {@code limit + 1} rows: the extra row tells whether there is a next page. */
     public List<Row> page(Query page) {
-        if (page.match() == null || !page.where().isPostgres()) {
-            return rows(page.order() == TimeOrder.RELEVANCE ? ranked(page, indexed(page, RELEVANCE_CANDIDATES, false))
-                    : page.match() == null ? plain(page) : ordered(page, indexed(page, page.limit() + 1, true)), page);
+        if (page.match() == null) {
+            return rows(plain(page), page);
         }
+        // H2 (development) has no full-text index to bound: it takes the plain path of matches.
+        boolean walkFirst = page.where().isPostgres();
         if (page.order() == TimeOrder.RELEVANCE) {
-            boolean walkSuffices = count(walked(page, RELEVANCE_CANDIDATES, false), page) == RELEVANCE_CANDIDATES;
+            boolean walkSuffices = walkFirst
+                    && count(walked(page, RELEVANCE_CANDIDATES, false), page) == RELEVANCE_CANDIDATES;
             return rows(ranked(page, walkSuffices ? walked(page, RELEVANCE_CANDIDATES, false)
                     : indexed(page, RELEVANCE_CANDIDATES, false)), page);
         }
-        List<Row> walked = rows(ordered(page, walked(page, page.limit() + 1, true)), page);
-        return walked.size() > page.limit() ? walked : rows(ordered(page, indexed(page, page.limit() + 1, true)), page);
+        if (walkFirst) {
+            List<Row> walked = rows(ordered(page, walked(page, page.limit() + 1, true)), page);
+            if (walked.size() > page.limit()) {
+                return walked;
+            }
+        }
+        return rows(ordered(page, indexed(page, page.limit() + 1, true)), page);
     }
 
     /** Separates the plans of a search's two paths in {@link #explain}. */
