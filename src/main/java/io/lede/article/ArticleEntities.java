@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lede.entity.EntityService;
+import io.lede.entity.EntitySummary;
 import io.lede.entity.EntityType;
 import io.lede.entity.EntityView;
 import io.lede.error.Problem;
@@ -64,7 +65,7 @@ class ArticleEntities {
             if (entity == null) {
                 errors.add(new Problem.FieldError("contributors[" + i + "].entityId", "no entity has this id"));
             } else if (!CONTRIBUTOR_TYPES.contains(entity.type())) {
-                errors.add(new Problem.FieldError("contributors[" + i + "].entityId", "must be a person or an organisation, not a "
+                errors.add(new Problem.FieldError("contributors[" + i + "].entityId", "must be a person or an organisation; this entity's type is "
                         + entity.type().apiName()));
             }
         }
@@ -75,7 +76,8 @@ class ArticleEntities {
 
     /** The articles with each entity link carrying its entity: one query for the page. */
     List<ArticleView> inline(List<ArticleView> views) {
-        Map<UUID, EntityView> byId = entities.views(views.stream().flatMap(view -> view.entities().stream()).map(EntityLink::id).toList());
+        Map<UUID, EntitySummary> byId = entities.summaries(views.stream().flatMap(view -> view.entities().stream())
+                .map(EntityLink::id).toList());
         return views.stream().map(view -> view.withEntities(view.entities().stream()
                 .map(link -> link.with(byId.get(link.id()))).toList())).toList();
     }

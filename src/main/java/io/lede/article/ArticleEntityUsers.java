@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.lede.entity.EntityType;
 import io.lede.entity.EntityUsers;
 
 /** The articles that link an entity (about, mentions) or credit it as a contributor, as the entity feature asks. */
@@ -25,6 +26,18 @@ public class ArticleEntityUsers implements EntityUsers {
                 .setParameter("entity", entityId)
                 .setParameter("live", ArticleStatus.LIVE)
                 .getResultList();
+    }
+
+    /** Contributors must be people or organisations; links take any type. */
+    @Override
+    public List<String> refusingType(UUID entityId, EntityType type) {
+        if (ArticleEntities.CONTRIBUTOR_TYPES.contains(type)) {
+            return List.of();
+        }
+        return entityManager.createQuery("select a from Article a join a.entityIds used where used = :entity order by a.slug",
+                Article.class).setParameter("entity", entityId).getResultStream()
+                .filter(article -> article.contributors.stream().anyMatch(contributor -> entityId.equals(contributor.entityId())))
+                .map(article -> article.slug).distinct().limit(20).toList();
     }
 
     @Override

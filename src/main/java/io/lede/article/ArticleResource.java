@@ -93,6 +93,10 @@ public class ArticleResource {
         ArticleFilter filter = params.toFilter(audience(), entities);
         Page<ArticleView> page = articles.list(filter, audience(), includes, params.highlights(filter));
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
+        if (filter.entity() != null) {
+            // Which entity a URI names moves when an entity is created or its URI changes.
+            keys.add("entity", filter.entity()).add(SurrogateKeys.ENTITIES);
+        }
         if (filter.list().q() != null) {
             keys.add(SurrogateKeys.SEARCH);
         }
@@ -139,7 +143,7 @@ public class ArticleResource {
         List<QuoteView> quotes = articles.quotesOf(article, audience());
         // Its body (the order), the quotes linked to it, and each quote.
         SurrogateKeys keys = SurrogateKeys.of("article-quotes").add("article", article.id()).add("article-quotes", article.id());
-        quotes.forEach(quote -> keys.add("quote", quote.id()));
+        quotes.forEach(quote -> keys.add("quote", quote.id()).add("entity", quote.speaker().entityId()));
         return representations.page(request, new CursorPage<>(quotes, null, null), FieldSelection.ALL,
                 audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED))
                 .header(SurrogateKeys.HEADER, keys.value()).build();
@@ -164,7 +168,7 @@ public class ArticleResource {
             @RestHeader("If-Match") @Parameter(description = "Optional: ETag of the article version being corrected") String ifMatch) {
         CorrectionView created = articles.correct(id, correction, IfMatch.optional(ifMatch));
         URI location = uriInfo.getBaseUriBuilder().path("v1/corrections").path(created.id()).build();
-        return Response.status(Response.Status.CREATED).location(location).entity(created).build();
+        return representations.written(created).status(Response.Status.CREATED).location(location).build();
     }
 
     @POST

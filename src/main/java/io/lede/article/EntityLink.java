@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.lede.entity.EntityView;
+import io.lede.entity.EntitySummary;
 
 /** An entity an article is about or mentions; with include=entities it carries the entity. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,7 +19,7 @@ import io.lede.entity.EntityView;
 public record EntityLink(
         @Schema(required = true, description = "Entity id") @NotNull UUID id,
         @Schema(required = true) @NotNull Rel rel,
-        @Schema(readOnly = true, description = "The entity, with include=entities") EntityView entity) {
+        @Schema(readOnly = true, description = "The entity's id, type, name and uri, with include=entities") EntitySummary entity) {
 
     /** {@code about}: what the story is about; {@code mentions}: named in passing (schema.org's about and mentions). */
     public enum Rel {
@@ -37,7 +37,7 @@ public record EntityLink(
         }
     }
 
-    EntityLink with(EntityView inlined) {
+    EntityLink with(EntitySummary inlined) {
         return new EntityLink(id, rel, inlined);
     }
 }

@@ -1,8 +1,11 @@
 package io.lede.cache;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code Surrogate-Key} header: what a cached response depends on. The response cache keeps
@@ -72,8 +75,48 @@ public final class SurrogateKeys {
         return section == null ? add(ALL_SECTIONS) : add("section", section);
     }
 
+    /**
+     * The header value, at most {@link #MAX_LENGTH} characters. A page that inlines many quotes,
+     * images or entities would name each; past the bound, the item keys of one kind after another
+     * give way to a key that every change of that kind invalidates too ({@code quote-<id>} to
+     * {@link #QUOTES}, ...): a broader dependency, never a missing one. Edges limit header sizes
+     * (Varnish: 8 KB a header by default).
+     */
     public String value() {
-        return String.join(" ", keys);
+        String value = String.join(" ", keys);
+        for (Map.Entry<String, String> kind : BROADER.entrySet()) {
+            if (value.length() <= MAX_LENGTH) {
+                break;
+            }
+            // Only <kind>-<uuid>: quote-visibility or article-quotes-<id> are other kinds.
+            Pattern item = Pattern.compile(Pattern.quote(kind.getKey()) + "-" + UUID_PATTERN);
+            if (keys.removeIf(key -> item.matcher(key).matches())) {
+                keys.add(kind.getValue());
+                value = String.join(" ", keys);
+            }
+        }
+        return value;
+    }
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** Well under the 8 KB an edge takes in one header. */
+    static final int MAX_LENGTH = 4000;
+
+    /**
+     * Item kinds in the order they give way, each with the key every change of that kind carries
+     * (see the ContentKeySource of each feature): articles' and translations' changes all carry
+     * {@link #SYNC}.
+     */
+    private static final Map<String, String> BROADER = orderedMap(
+            "entity", ENTITIES, "quote", QUOTES, "image", IMAGES, "speaker", SPEAKERS, "translations", SYNC, "article", SYNC);
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     /** {@code kind-id}: the key a write invalidates and a response carries for one thing. */

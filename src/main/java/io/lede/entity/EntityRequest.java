@@ -25,6 +25,7 @@ public record EntityRequest(
 
         @Schema(examples = "Port city in northern Germany") @Size(max = 2000) @MultilineText String description,
 
+        // Characters RFC 3986 allows in a URI, nothing else: a pattern every client's validator reads alike.
         @Schema(description = "Other pages about the same thing (absolute http or https URLs)")
-        @Size(max = 20) List<@NotBlank @Size(max = 500) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an absolute http or https URL") String> sameAs) {
+        @Size(max = 20) List<@NotBlank @Size(max = 500) @Pattern(regexp = "^https?://[!#$%&'()*+,\\-./0-9:;=?@A-Z\\[\\]_a-z~]+$", message = "must be an absolute http or https URL, percent-encoded (RFC 3986)") String> sameAs) {
 }

@@ -80,7 +80,7 @@ public class EntityResource {
         Page<EntityView> page = entities.list(QueryParams.text(q, "q", 200),
                 QueryParams.enumValue(type, "type", EntityType.class, null),
                 paging.after(EntityQuery.SORT, EntityQuery.CURSOR_SIZE), paging.limit(), paging.count(), audience());
-        SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.ENTITIES, SurrogateKeys.ENTITY_VISIBILITY);
+        SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.ENTITIES, SurrogateKeys.ENTITY_VISIBILITY, SurrogateKeys.QUOTE_VISIBILITY);
         return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy())
                 .header(SurrogateKeys.HEADER, keys.value()).build();
     }
@@ -97,7 +97,8 @@ public class EntityResource {
         FieldSelection selection = FieldSelection.parse(fields, EntityView.FIELDS);
         EntityView entity = entities.find(id, audience());
         return representations.item(request, entity, selection, audience().cachePolicy())
-                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.ENTITY_VISIBILITY).add("entity", entity.id()).value())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.of(SurrogateKeys.ENTITY_VISIBILITY, SurrogateKeys.QUOTE_VISIBILITY)
+                        .add("entity", entity.id()).value())
                 .build();
     }
 

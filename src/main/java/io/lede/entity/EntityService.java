@@ -121,7 +121,20 @@ public class EntityService {
                 .collect(Collectors.toMap(entity -> entity.id, EntityView::of, (a, b) -> a));
     }
 
-    /** The entities with these ids that exist, for inlining into content the caller may see. */
+    /** Whether the public may hear of changes to this entity: published content shows it, or it is gone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean publicOrGone(UUID id) {
+        return NamedEntity.findById(id) == null || query.isPublic(id);
+    }
+
+    /** Summaries of the entities with these ids that exist, for inlining into content the caller may see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, EntitySummary> summaries(Collection<UUID> ids) {
+        return NamedEntity.byIds(new HashSet<>(ids)).stream()
+                .collect(Collectors.toMap(entity -> entity.id, EntitySummary::of, (a, b) -> a));
+    }
+
+    /** The entities with these ids that exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, EntityView> views(Collection<UUID> ids) {
         return NamedEntity.byIds(new HashSet<>(ids)).stream()
@@ -159,6 +172,13 @@ public class EntityService {
         Optional<NamedEntity> holder = NamedEntity.byUri(uri);
         if (holder.isPresent() && !holder.get().id.equals(entity.id)) {
             throw ProblemException.of(ProblemType.CONFLICT, "Entity " + holder.get().id + " already has the URI " + uri);
+        }
+        if (entity.type != null && entity.type != request.type()) {
+            List<String> refusing = users.stream().flatMap(user -> user.refusingType(entity.id, request.type()).stream()).toList();
+            if (!refusing.isEmpty()) {
+                throw ProblemException.of(ProblemType.CONFLICT, "Type " + request.type().apiName() + " cannot fill the role this entity has in: "
+                        + String.join(", ", refusing) + "; unlink it there first");
+            }
         }
         entity.type = request.type();
         entity.name = request.name().strip();

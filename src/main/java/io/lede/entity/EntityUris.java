@@ -18,8 +18,8 @@ public final class EntityUris {
     private static final Pattern ACCEPTED = Pattern.compile(
             "https?://(www\\.wikidata\\.org/entity/Q[1-9][0-9]{0,11}|cv\\.iptc\\.org/newscodes/mediatopic/[0-9]{8})");
 
-    public static final String RULE = "must be a Wikidata entity URI (http://www.wikidata.org/entity/Q…) "
-            + "or an IPTC Media Topic URI (http://cv.iptc.org/newscodes/mediatopic/…)";
+    public static final String RULE = "must be a Wikidata entity URI (http://www.wikidata.org/entity/Q and up to 12 digits) "
+            + "or an IPTC Media Topic URI (http://cv.iptc.org/newscodes/mediatopic/ and 8 digits)";
 
     private EntityUris() {
     }

@@ -19,4 +19,10 @@ public interface EntityUsers {
 
     /** A SQL condition true when published content of this feature shows the entity with this id (a column). */
     String showsPubliclySql(String entityId);
+
+    /**
+     * What content of any status uses this entity in a role an entity of {@code type} cannot fill
+     * (a quote's speaker must be a person), named for a person to act on: such a type change is refused.
+     */
+    List<String> refusingType(UUID entityId, EntityType type);
 }

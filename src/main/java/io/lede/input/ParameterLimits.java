@@ -27,7 +27,9 @@ public final class ParameterLimits {
             "entity", 300,
             "credit", 300,
             "lang", 35,
-            "url", 2000);
+            "url", 2000,
+            // A keyset cursor carries the last row's sort key: a name of 200 characters in a non-Latin script.
+            "cursor", 4000);
 
     /** Comma-separated lists (fields, include, status) hold at most this many names. */
     public static final int MAX_LIST_ITEMS = 30;

@@ -9,6 +9,7 @@ import org.hibernate.query.NativeQuery;
 
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
+import io.lede.entity.EntityType;
 import io.lede.entity.EntityUsers;
 
 /** The public quotes whose speaker is an entity, as the entity feature asks. */
@@ -25,17 +26,30 @@ public class QuoteEntityUsers implements EntityUsers {
 
     @Override
     public List<String> publicUsersOf(UUID entityId) {
-        SqlFilter where = sql.filter().and("q.speaker_entity_id = ?", entityId).and(visibility.publicSql("q"));
+        return quotes(sql.filter().and("q.speaker_entity_id = ?", entityId).and(visibility.publicSql("q")));
+    }
+
+    /** A speaker is a person. */
+    @Override
+    public List<String> refusingType(UUID entityId, EntityType type) {
+        if (type == EntityType.PERSON) {
+            return List.of();
+        }
+        return quotes(sql.filter().and("q.speaker_entity_id = ?", entityId));
+    }
+
+    @Override
+    public String showsPubliclySql(String entityId) {
+        return "exists (select 1 from quote q where q.speaker_entity_id = " + entityId + " and " + visibility.publicSql("q") + ")";
+    }
+
+    /** The first quotes matching, named for a person to act on. */
+    private List<String> quotes(SqlFilter where) {
         NativeQuery<Object[]> query = sql.query("select q.id as id from quote q" + where.where() + " order by q.id", where);
         query.addScalar("id", UUID.class);
         query.setMaxResults(20);
         // One scalar: each row is the id itself.
         List<?> ids = query.getResultList();
         return ids.stream().map(id -> "quote " + id).toList();
-    }
-
-    @Override
-    public String showsPubliclySql(String entityId) {
-        return "exists (select 1 from quote q where q.speaker_entity_id = " + entityId + " and " + visibility.publicSql("q") + ")";
     }
 }

@@ -1,6 +1,5 @@
 package io.lede.quote;
 
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +31,9 @@ public class QuoteKeys implements ContentKeySource {
         }
         keys.add(SurrogateKeys.key("quote", change.id()));
         keys.add(SurrogateKeys.QUOTES);
-        if (!Objects.equals(change.before("speakerEntityId"), change.after("speakerEntityId"))) {
-            // A public quote makes its speaker's entity public.
+        if (change.before("speakerEntityId") != null || change.after("speakerEntityId") != null) {
+            // A public quote makes its speaker's entity public: any change to such a quote (its
+            // article, its speaker) may show or hide the entity.
             keys.add(SurrogateKeys.ENTITY_VISIBILITY);
         }
         linked(keys, change.before("speaker"), change.before("articleId"));

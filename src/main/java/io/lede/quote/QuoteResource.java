@@ -76,8 +76,13 @@ public class QuoteResource {
     public Response list(@BeanParam QuoteListParams params, @Context UriInfo uriInfo, @Context Request request,
             @RestQuery @Parameter(description = "Comma-separated fields to return for each item", example = "id,text,speaker") String fields) {
         FieldSelection selection = FieldSelection.parse(fields, QuoteView.FIELDS);
-        Page<QuoteView> page = quotes.list(params.toFilter(entities), audience());
+        QuoteFilter filter = params.toFilter(entities);
+        Page<QuoteView> page = quotes.list(filter, audience());
         SurrogateKeys keys = SurrogateKeys.of(SurrogateKeys.QUOTES, SurrogateKeys.QUOTE_VISIBILITY);
+        if (filter.speakerEntity() != null) {
+            // Which entity a URI names moves when an entity is created or its URI changes.
+            keys.add(SurrogateKeys.ENTITIES);
+        }
         page.items().forEach(quote -> keys.add("quote", quote.id()).add("entity", quote.speaker().entityId()));
         return representations.page(request, page.body(uriInfo), selection, audience().cachePolicy()).header(SurrogateKeys.HEADER, keys.value()).build();
     }

@@ -231,7 +231,7 @@ public class QuoteService {
                 throw ProblemException.invalid("speaker.entityId", "no entity has this id");
             }
             if (entity.type() != EntityType.PERSON) {
-                throw ProblemException.invalid("speaker.entityId", "must be a person, not a " + entity.type().apiName());
+                throw ProblemException.invalid("speaker.entityId", "must be a person; this entity's type is " + entity.type().apiName());
             }
         }
         quote.speaker = Speaker.named(request.speaker().name());

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,8 @@ class CorrectionTest {
                 .extract().response();
         String correctionId = created.path("id");
         String at = created.path("at");
-        created.then().header("Location", containsString("/v1/corrections/" + correctionId));
+        created.then().header("Location", containsString("/v1/corrections/" + correctionId))
+                .header("ETag", notNullValue()).contentType("application/json");
 
         Response after = given().get("/v1/articles/" + id).then().statusCode(200)
                 .body("corrections", hasSize(1))

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -228,10 +229,15 @@ class EntityResourceTest {
         String path = "/v1/articles/" + id + "?include=entities";
         Response before = given().get(path).then().statusCode(200)
                 .body("entities[0].entity.name", equalTo("Ilse Marren"))
+                .body("entities[0].entity.type", equalTo("person"))
+                .body("entities[0].entity", not(hasKey("description")))
                 .header("Surrogate-Key", containsString("entity-" + person)).extract().response();
         given().get(path).then().statusCode(200); // cached now
         given().get("/v1/entities/" + person).then().statusCode(200).body("name", equalTo("Ilse Marren"));
         String quoteEtag = given().get("/v1/quotes/" + quoteId).then().statusCode(200).extract().header("ETag");
+        String oldUri = given().get("/v1/entities/" + person).then().extract().path("uri");
+        given().queryParam("entity", oldUri).get("/v1/articles").then().statusCode(200).body("items.id", contains(id));
+        given().get("/v1/articles/" + id + "/quotes").then().statusCode(200); // cached with the speaker's uri
 
         String newUri = uniqueWikidataUri();
         patch(editorToken(), "/v1/entities/" + person, etag(editorToken(), "/v1/entities/" + person),
@@ -245,5 +251,68 @@ class EntityResourceTest {
         Response quoteAfter = given().get("/v1/quotes/" + quoteId).then().statusCode(200).body("speaker.uri", equalTo(newUri))
                 .extract().response();
         assertNotEquals(quoteEtag, quoteAfter.header("ETag"));
+        given().queryParam("entity", oldUri).get("/v1/articles").then().statusCode(200).body("items", empty());
+        given().queryParam("entity", newUri).get("/v1/articles").then().statusCode(200).body("items.id", contains(id));
+    }
+
+    @Test
+    void shouldHideAnEntityAgainWhenTheQuoteThatShowedItGoesPrivate() {
+        String person = createEntity("person", "Tove Aalto");
+        Map<String, Object> said = quote(uniqueSpeaker("Tove Aalto"), "councillor", "The night buses stay.");
+        ((Map<String, Object>) said.get("speaker")).put("entityId", person);
+        String quoteId = createQuote(said).path("id");
+        given().get("/v1/entities/" + person).then().statusCode(200); // public through the quote, and cached
+        given().queryParam("q", "tove aalto").queryParam("count", true).get("/v1/entities").then().statusCode(200)
+                .body("items.id", hasItem(person));
+
+        Map<String, Object> draft = article(uniqueSection(), "Council keeps night buses");
+        draft.put("status", "draft");
+        String draftId = create(draft).path("id");
+        patch(editorToken(), "/v1/quotes/" + quoteId, etag(editorToken(), "/v1/quotes/" + quoteId), Map.of("articleId", draftId))
+                .then().statusCode(200);
+        given().get("/v1/quotes/" + quoteId).then().statusCode(404);
+        given().get("/v1/entities/" + person).then().statusCode(404);
+        given().queryParam("q", "tove aalto").get("/v1/entities").then().statusCode(200).body("items.id", not(hasItem(person)));
+    }
+
+    @Test
+    void shouldRefuseATypeTheEntitysRolesCannotTake() {
+        String person = createEntity("person", "Jonas Feld");
+        Map<String, Object> body = article(uniqueSection(), "Photos of the storm");
+        body.put("contributors", List.of(Map.of("name", "Jonas Feld", "role", "photographer", "entityId", person)));
+        String id = create(body).path("id");
+        patch(editorToken(), "/v1/entities/" + person, etag(editorToken(), "/v1/entities/" + person), Map.of("type", "topic"))
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(
+                        given().get("/v1/articles/" + id).then().extract().<String> path("slug")));
+        patch(editorToken(), "/v1/entities/" + person, etag(editorToken(), "/v1/entities/" + person), Map.of("type", "organisation"))
+                .then().statusCode(200).body("type", equalTo("organisation"));
+
+        String speaker = createEntity("person", "Ilse Marren");
+        Map<String, Object> said = quote(uniqueSpeaker("Ilse Marren"), "harbour master", "Divers first.");
+        ((Map<String, Object>) said.get("speaker")).put("entityId", speaker);
+        createQuote(said);
+        patch(editorToken(), "/v1/entities/" + speaker, etag(editorToken(), "/v1/entities/" + speaker), Map.of("type", "organisation"))
+                .then().statusCode(409);
+        given().auth().oauth2(editorToken()).get("/v1/entities/" + speaker).then().body("type", equalTo("person"));
+    }
+
+    @Test
+    void shouldPageThroughLongNamesInAnyScript() {
+        String prefix = "港".repeat(195) + UUID.randomUUID().toString().substring(0, 4);
+        String first = createEntityNamed(prefix + "a");
+        String second = createEntityNamed(prefix + "b");
+        Map<String, Object> body = article(uniqueSection(), "Harbours of the world");
+        body.put("entities", List.of(Map.of("id", first, "rel", "mentions"), Map.of("id", second, "rel", "mentions")));
+        create(body);
+        Response page = given().queryParam("q", prefix).queryParam("limit", 1).get("/v1/entities").then().statusCode(200)
+                .body("items.id", contains(first)).extract().response();
+        given().queryParam("q", prefix).queryParam("limit", 1).queryParam("cursor", page.<String> path("cursor"))
+                .get("/v1/entities").then().statusCode(200).body("items.id", contains(second)).body("next", nullValue());
+    }
+
+    private static String createEntityNamed(String name) {
+        return given().auth().oauth2(editorToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "place", "name", name, "uri", uniqueWikidataUri())).post("/v1/entities")
+                .then().statusCode(201).extract().path("id");
     }
 }
