@@ -5,10 +5,12 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.lede.error.ProblemException;
 import io.lede.entity.EntityService;
 import io.lede.input.QueryParams;
 import io.lede.paging.TimeListParams;
@@ -31,6 +33,20 @@ public class ArticleListParams extends TimeListParams {
     @Parameter(description = "Editors only: comma-separated statuses to list (draft, scheduled, published, archived); default published",
             example = "draft,scheduled", schema = @Schema(implementation = ArticleStatus.class))
     String status;
+
+    @RestQuery
+    @Parameter(description = "true: each item gets highlights, where q matched it (HTML-escaped, matches in <mark>); needs q",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    String highlight;
+
+    /** Whether to add highlights to the items; asking for them without a search is a 400. */
+    boolean highlights(ArticleFilter filter) {
+        boolean wanted = QueryParams.bool(highlight, "highlight");
+        if (wanted && filter.list().q() == null) {
+            throw ProblemException.invalid("highlight", "highlights need a search term in q");
+        }
+        return wanted;
+    }
 
     @RestQuery
     @Parameter(description = "Only articles about, mentioning or made by this entity: its id or its URI",

@@ -53,7 +53,8 @@ public class ArticleMapper {
                 corrections,
                 article.materiallyUpdatedAt,
                 article.live(),
-                Objects.toString(article.translationGroup, null));
+                Objects.toString(article.translationGroup, null),
+                null);
     }
 
     /** What a PATCH is merged into: the current article in request form. */

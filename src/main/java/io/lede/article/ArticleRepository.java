@@ -1,8 +1,13 @@
 package io.lede.article;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,12 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.hibernate.jpa.HibernateHints;
+import org.hibernate.query.NativeQuery;
 
 import io.lede.db.InList;
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
 import io.lede.db.TextSearch;
 import io.lede.paging.TimeKeyset;
+import io.lede.search.Highlight;
+import io.lede.search.HighlightMarks;
 import io.lede.paging.TimeOrder;
 import io.lede.text.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -33,7 +41,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public record Sibling(UUID group, UUID id, String language, String slug) {
     }
 
-    static final TextSearch SEARCH = new TextSearch("a.search_vector", List.of("a.headline", "a.standfirst", "a.body_text"));
+    static final TextSearch SEARCH = new TextSearch("a.search_vector", "a.language",
+            List.of("a.headline", "a.standfirst", "a.body_text"));
+
+    /** The fields highlights name, by the column each comes from; only the body is cut into passages. */
+    private static final Map<String, String> HIGHLIGHTED = orderedMap("headline", "a.headline", "standfirst", "a.standfirst",
+            "bodyText", "a.body_text");
 
     private final NativeQueries sql;
     private final TimeKeyset keyset;
@@ -156,19 +169,65 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** The database's plan for {@link #page}: how tests check that search and filters use their indexes. */
-    public List<String> explainPage(ArticleFilter filter) {
-        return keyset.explain(pageQuery(filter));
+    public List<String> explainPage(ArticleFilter filter, boolean analyze) {
+        return keyset.explain(pageQuery(filter), analyze);
+    }
+
+    /** Where {@code q} matched each of these articles, by id: fields in the order of {@link #HIGHLIGHTED}. */
+    public Map<UUID, List<Highlight>> highlights(Collection<UUID> ids, String q) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        SqlFilter where = sql.filter();
+        where.and("a.id in (?)", List.copyOf(ids));
+        List<String> columns = new ArrayList<>();
+        HIGHLIGHTED.forEach((field, column) -> columns.add(where.highlighted(SEARCH, column, q, field.equals("bodyText"))
+                + " as " + field));
+        NativeQuery<Object[]> query = sql.query("select a.id as id, " + String.join(", ", columns) + " from article a" + where.where(),
+                where);
+        query.addScalar("id", UUID.class);
+        HIGHLIGHTED.keySet().forEach(field -> query.addScalar(field, String.class));
+        List<String> words = SqlFilter.words(q);
+        Map<UUID, List<Highlight>> highlights = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            List<Highlight> found = new ArrayList<>();
+            int i = 1;
+            for (String field : HIGHLIGHTED.keySet()) {
+                String text = (String) row[i++];
+                String marked = text == null || sql.isPostgres() ? text : HighlightMarks.mark(text, words, field.equals("bodyText"));
+                if (HighlightMarks.hasMatch(marked)) {
+                    found.add(new Highlight(field, HighlightMarks.html(marked)));
+                }
+            }
+            highlights.put((UUID) row[0], found);
+        }
+        return highlights;
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     public long count(ArticleFilter filter) {
-        return sql.count("article a", filtered(filter));
+        SqlFilter where = filtered(filter);
+        if (filter.list().q() != null) {
+            where.and(where.matches(SEARCH, filter.list().q()));
+        }
+        return sql.count("article a", where);
     }
 
+    /** The page query: every filter but the search in {@code where}, the search apart, so it can be bounded. */
     private TimeKeyset.Query pageQuery(ArticleFilter filter) {
         SqlFilter where = filtered(filter);
-        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
-        return new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, filter.list().order(),
-                filter.list().after(), filter.list().limit());
+        String q = filter.list().q();
+        String match = q == null ? null : where.matches(SEARCH, q);
+        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, q, sortKey(filter)) : null;
+        return new TimeKeyset.Query("article a", "a.id", sortKey(filter), rank, where, match, filter.list().order(),
+                filter.list().after(), filter.list().limit(), "a.id, a.published_at, a.created_at, " + where.columns(SEARCH));
     }
 
     /** Drafts have no publication time yet, so lists that may hold them sort by creation time instead. */
@@ -196,9 +255,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         if (filter.list().to() != null) {
             where.and("a.published_at < ?", filter.list().to());
-        }
-        if (filter.list().q() != null) {
-            where.and(where.matches(SEARCH, filter.list().q()));
         }
         return where;
     }

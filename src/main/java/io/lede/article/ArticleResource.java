@@ -118,7 +118,7 @@ public class ArticleResource {
         FieldSelection selection = FieldSelection.parse(fields, ArticleView.FIELDS);
         Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(audience(), entities);
-        Page<ArticleView> page = articles.list(filter, audience(), includes);
+        Page<ArticleView> page = articles.list(filter, audience(), includes, params.highlights(filter));
         SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
         if (filter.entity() != null) {
             // Which entity a URI names moves when an entity is created or its URI changes.

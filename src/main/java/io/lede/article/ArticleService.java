@@ -28,6 +28,7 @@ import io.lede.paging.Page;
 import io.lede.paging.TimeKeyset;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
+import io.lede.search.Highlight;
 import io.lede.security.Audience;
 import io.lede.text.Languages;
 import io.quarkus.arc.All;
@@ -82,11 +83,21 @@ public class ArticleService {
         return quotes.forArticle(UUID.fromString(article.id()), BodyBlock.quoteIds(article.body()), audience);
     }
 
+    /** A page of the list; with {@code highlight}, each item says where the search matched it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ArticleView> list(ArticleFilter filter, Audience audience, Includes includes) {
+    public Page<ArticleView> list(ArticleFilter filter, Audience audience, Includes includes, boolean highlight) {
         return Page.of(articles.page(filter), filter.list().limit(),
-                rows -> viewsOf(rows.stream().map(TimeKeyset.Row::id).toList(), audience, includes),
+                rows -> {
+                    List<UUID> ids = rows.stream().map(TimeKeyset.Row::id).toList();
+                    List<ArticleView> views = viewsOf(ids, audience, includes);
+                    return highlight ? highlighted(views, ids, filter.list().q()) : views;
+                },
                 row -> row.cursor(filter.list().order()), filter.list().count() ? articles.count(filter) : null);
+    }
+
+    private List<ArticleView> highlighted(List<ArticleView> views, List<UUID> ids, String q) {
+        Map<UUID, List<Highlight>> found = articles.highlights(ids, q);
+        return views.stream().map(view -> view.withHighlights(found.getOrDefault(UUID.fromString(view.id()), List.of()))).toList();
     }
 
     /**

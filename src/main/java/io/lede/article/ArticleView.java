@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.lede.image.ImageView;
 import io.lede.input.FieldSelection;
+import io.lede.search.Highlight;
 
 /** An article as clients see it. Optional fields that are empty are left out to keep payloads small. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +45,9 @@ public record ArticleView(
         @Schema(description = "When the last correction, clarification or update was published") Instant materiallyUpdatedAt,
         @Schema(nullable = true, description = "Set on live blogs, null on ordinary articles")
         @JsonInclude(JsonInclude.Include.ALWAYS) LiveCoverage live,
-        @JsonIgnore @Schema(hidden = true) String translationGroup) {
+        @JsonIgnore @Schema(hidden = true) String translationGroup,
+        @Schema(description = "With highlight=true on a search: where q matched, field by field (fields without a match are left out)")
+        List<Highlight> highlights) {
 
     /*
      * translationGroup is never sent: responses name it in their surrogate keys
@@ -58,21 +61,28 @@ public record ArticleView(
     public ArticleView withBody(List<BodyBlock> blocks) {
         return new ArticleView(id, slug, url, headline, standfirst, blocks, bodyText, byline, section, tags, language,
                 translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, entities, contributors,
-                corrections, materiallyUpdatedAt, live, translationGroup);
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
     }
 
     /** The same article with the lead image inlined. */
     public ArticleView withLeadImage(Object image) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
                 translations, status, publishedAt, updatedAt, createdAt, version, image, location, source, entities, contributors,
-                corrections, materiallyUpdatedAt, live, translationGroup);
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
     }
 
     /** The same article with its entity links carrying their entities. */
     public ArticleView withEntities(List<EntityLink> links) {
         return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
                 translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, links, contributors,
-                corrections, materiallyUpdatedAt, live, translationGroup);
+                corrections, materiallyUpdatedAt, live, translationGroup, highlights);
+    }
+
+    /** The same article with where a search matched it. */
+    public ArticleView withHighlights(List<Highlight> found) {
+        return new ArticleView(id, slug, url, headline, standfirst, body, bodyText, byline, section, tags, language,
+                translations, status, publishedAt, updatedAt, createdAt, version, leadImage, location, source, entities, contributors,
+                corrections, materiallyUpdatedAt, live, translationGroup, found);
     }
 
     @Schema(name = "Translation")

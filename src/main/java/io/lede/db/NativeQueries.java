@@ -2,6 +2,7 @@ package io.lede.db;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,10 @@ public class NativeQueries {
         this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
     }
 
+    public boolean isPostgres() {
+        return postgres;
+    }
+
     public SqlFilter filter() {
         return new SqlFilter(postgres);
     }
@@ -32,13 +37,24 @@ public class NativeQueries {
     @SuppressWarnings("unchecked")
     public NativeQuery<Object[]> query(String sql, SqlFilter filter) {
         NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
-        filter.params().forEach(query::setParameter);
+        // A filter may hold values for several statements built from it (a search's two paths):
+        // each statement gets the ones it names.
+        filter.params().forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                query.setParameter(name, value);
+            }
+        });
         return query;
     }
 
     /** The database's plan for a query, one line a row of {@code EXPLAIN}'s output. */
     public List<String> explain(String sql, SqlFilter filter) {
-        NativeQuery<Object[]> query = query("explain " + sql, filter);
+        return explain(sql, filter, false);
+    }
+
+    /** With {@code analyze}, the plan as it ran (the query is executed), without cost estimates. */
+    public List<String> explain(String sql, SqlFilter filter, boolean analyze) {
+        NativeQuery<Object[]> query = query((analyze ? "explain (analyze, costs off) " : "explain ") + sql, filter);
         return ((List<?>) query.getResultList()).stream().map(String::valueOf).toList();
     }
 

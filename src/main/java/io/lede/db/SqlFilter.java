@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.lede.search.HighlightMarks;
+
 /**
  * A native {@code where} clause under construction, with its named parameters and full-text
  * search in the database's own terms. PostgreSQL matches a {@code tsvector} with
- * {@code websearch_to_tsquery} and ranks by {@code ts_rank}; H2 has no such search, so every word
- * must appear in one of the text columns (case-insensitive) and the rank weighs where it appears.
+ * {@code websearch_to_tsquery} in each language ({@link SearchLanguages}) and ranks by
+ * {@code ts_rank}; H2 has no such search, so every word must appear in one of the text columns
+ * (case-insensitive) and the rank weighs where it appears.
  */
 public final class SqlFilter {
 
@@ -46,14 +49,29 @@ public final class SqlFilter {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
+    /** The where clause with more conditions (nulls skipped), leaving this filter as it is. */
+    public String where(String... more) {
+        List<String> all = new ArrayList<>(conditions);
+        for (String condition : more) {
+            if (condition != null) {
+                all.add(condition);
+            }
+        }
+        return all.isEmpty() ? "" : " where " + String.join(" and ", all);
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
     Map<String, Object> params() {
         return params;
     }
 
-    /** A condition true for rows whose text matches {@code q}. */
+    /** A condition true for rows whose text matches {@code q}: the GIN index's operator on PostgreSQL. */
     public String matches(TextSearch search, String q) {
         if (postgres) {
-            return search.vectorColumn() + " @@ websearch_to_tsquery('simple', " + bind(q) + ")";
+            return search.vectorColumn() + " @@ " + tsquery(search, q);
         }
         List<String> each = new ArrayList<>();
         for (String word : words(q)) {
@@ -63,10 +81,36 @@ public final class SqlFilter {
         return each.isEmpty() ? "1 = 0" : String.join(" and ", each);
     }
 
-    /** An expression ranking rows by how well their text matches {@code q}; higher is better. */
-    public String rank(TextSearch search, String q) {
+    /**
+     * An expression ranking rows by how well their text matches {@code q}, boosted by recency;
+     * higher is better. It is {@code ln(text rank) + ln 2 * days(time - 2000-01-01) / half-life}:
+     * ordering by it is ordering by {@code text rank * 2^(-age / half-life)}, the text rank halved
+     * for every {@link #RECENCY_HALF_LIFE_DAYS} days of age, but anchored at a fixed date rather
+     * than at now, so a row's score does not change between two pages and cursors stay valid.
+     * Cast to {@code real}, the type a cursor carries, so a row compares equal to its own cursor.
+     */
+    public String rank(TextSearch search, String q, String time) {
+        return "cast(ln(" + textRank(search, q) + ") + " + recency(time) + " as real)";
+    }
+
+    /** Days of age that halve a search result's score with {@code sort=relevance}. */
+    public static final int RECENCY_HALF_LIFE_DAYS = 180;
+
+    private String recency(String time) {
+        String days = postgres
+                ? "extract(epoch from (" + time + " - timestamptz '2000-01-01 00:00:00+00')) / 86400.0"
+                : "datediff('SECOND', timestamp with time zone '2000-01-01 00:00:00+00', " + time + ") / 86400.0";
+        return "(" + days + ") * " + Math.log(2) / RECENCY_HALF_LIFE_DAYS;
+    }
+
+    /**
+     * The text rank, never zero (its logarithm is taken): PostgreSQL's {@code ts_rank} over the
+     * weighted vector (a headline match outweighs a standfirst one, which outweighs the body); on
+     * H2 a weight per column each word occurs in, headline heaviest.
+     */
+    private String textRank(TextSearch search, String q) {
         if (postgres) {
-            return "ts_rank(" + search.vectorColumn() + ", websearch_to_tsquery('simple', " + bind(q) + "))";
+            return "greatest(ts_rank(" + search.vectorColumn() + ", " + tsquery(search, q) + "), 1e-6)";
         }
         List<String> scores = new ArrayList<>();
         for (String word : words(q)) {
@@ -77,7 +121,43 @@ public final class SqlFilter {
                 scores.add("case when " + like(columns.get(i), pattern) + " then " + weight + " else 0 end");
             }
         }
-        return "cast(" + (scores.isEmpty() ? "0" : String.join(" + ", scores)) + " as real)";
+        return "greatest(" + (scores.isEmpty() ? "0" : String.join(" + ", scores)) + ", 1e-6)";
+    }
+
+    /**
+     * An expression for {@code column}'s text with the matches of {@code q} between
+     * {@link HighlightMarks#START} and {@link HighlightMarks#STOP} ({@code ts_headline}, in the
+     * row's language), the whole text or, with {@code passage}, up to two passages around matches.
+     * On H2 it is the text itself, which {@link HighlightMarks#mark} marks.
+     */
+    public String highlighted(TextSearch search, String column, String q, boolean passage) {
+        if (!postgres) {
+            return column;
+        }
+        String config = search.languageColumn() == null ? "'" + SearchLanguages.UNSTEMMED + "'::regconfig"
+                : SearchLanguages.configOf(search.languageColumn());
+        String options = "StartSel=" + HighlightMarks.START + ", StopSel=" + HighlightMarks.STOP
+                + (passage ? ", MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"" : ", HighlightAll=true");
+        return "ts_headline(" + config + ", translate(coalesce(" + column + ", ''), " + bind(HighlightMarks.START + HighlightMarks.STOP)
+                + ", ''), " + tsquery(search, q) + ", " + bind(options) + ")";
+    }
+
+    /** The columns {@link #matches} and {@link #rank} read: the vector on PostgreSQL, the texts on H2. */
+    public String columns(TextSearch search) {
+        return postgres ? search.vectorColumn() : String.join(", ", search.columnsByWeight());
+    }
+
+    /** The {@code tsquery} of {@code q}: in every stemmed language and unstemmed when the rows have languages. */
+    private String tsquery(TextSearch search, String q) {
+        if (search.languageColumn() == null) {
+            return SearchLanguages.websearch(SearchLanguages.UNSTEMMED, bind(q));
+        }
+        String[] parts = SearchLanguages.splitExclusions(q);
+        if (parts[0] == null && parts[1] == null) {
+            // Nothing but white space and dashes: websearch_to_tsquery makes an empty query of it.
+            return SearchLanguages.websearch(SearchLanguages.UNSTEMMED, bind(q));
+        }
+        return SearchLanguages.anyLanguage(parts[0] == null ? null : bind(parts[0]), parts[1] == null ? null : bind(parts[1]));
     }
 
     private static String like(String column, String pattern) {
@@ -89,7 +169,8 @@ public final class SqlFilter {
         return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static List<String> words(String q) {
+    /** The words of {@code q} as H2's fallback matches them: lower-cased, quotes dropped, at most eight. */
+    public static List<String> words(String q) {
         List<String> words = new ArrayList<>();
         for (String word : q.toLowerCase(Locale.ROOT).split("[\\s\"]+")) {
             if (!word.isBlank() && words.size() < MAX_FALLBACK_WORDS) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Where a table's searchable text lives: on PostgreSQL a weighted, GIN-indexed {@code tsvector}
- * column; on H2 the text columns themselves, most important first, for the LIKE fallback.
+ * column, stored in the language of {@code languageColumn} (null: every row {@code simple}); on H2
+ * the text columns themselves, most important first, for the LIKE fallback.
  */
-public record TextSearch(String vectorColumn, List<String> columnsByWeight) {
+public record TextSearch(String vectorColumn, String languageColumn, List<String> columnsByWeight) {
 }

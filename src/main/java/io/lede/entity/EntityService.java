@@ -121,6 +121,12 @@ public class EntityService {
                 .collect(Collectors.toMap(entity -> entity.id, EntityView::of, (a, b) -> a));
     }
 
+    /** Whether the public may hear of changes to this entity: published content shows it, or it is gone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean publicOrGone(UUID id) {
+        return NamedEntity.findById(id) == null || query.isPublic(id);
+    }
+
     /** Summaries of the entities with these ids that exist, for inlining into content the caller may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, EntitySummary> summaries(Collection<UUID> ids) {

@@ -16,7 +16,7 @@ import io.lede.paging.TimeOrder;
 @ApplicationScoped
 public class ImageQuery {
 
-    static final TextSearch SEARCH = new TextSearch("i.search_vector", List.of("i.caption", "i.alt_text", "i.credit"));
+    static final TextSearch SEARCH = new TextSearch("i.search_vector", null, List.of("i.caption", "i.alt_text", "i.credit"));
 
     private final NativeQueries sql;
     private final TimeKeyset keyset;
@@ -27,19 +27,22 @@ public class ImageQuery {
     }
 
     public List<TimeKeyset.Row> page(String q, String credit, Cursor after, int limit) {
-        return keyset.page(new TimeKeyset.Query("image i", "i.id", "i.created_at", null, filtered(q, credit),
-                TimeOrder.NEWEST, after, limit));
+        SqlFilter where = filtered(credit);
+        String match = q == null ? null : where.matches(SEARCH, q);
+        return keyset.page(new TimeKeyset.Query("image i", "i.id", "i.created_at", null, where, match,
+                TimeOrder.NEWEST, after, limit, "i.id, i.created_at, " + where.columns(SEARCH)));
     }
 
     public long count(String q, String credit) {
-        return sql.count("image i", filtered(q, credit));
-    }
-
-    private SqlFilter filtered(String q, String credit) {
-        SqlFilter where = sql.filter();
+        SqlFilter where = filtered(credit);
         if (q != null) {
             where.and(where.matches(SEARCH, q));
         }
+        return sql.count("image i", where);
+    }
+
+    private SqlFilter filtered(String credit) {
+        SqlFilter where = sql.filter();
         if (credit != null) {
             // "AFP" finds "Emergency Service/AFP".
             where.and("lower(i.credit) like ? escape '\\'", SqlFilter.likePattern(credit.toLowerCase(Locale.ROOT)));

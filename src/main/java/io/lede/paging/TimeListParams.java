@@ -23,7 +23,8 @@ public class TimeListParams extends PageParams {
     String lang;
 
     @RestQuery
-    @Parameter(description = "Full-text search; on PostgreSQL supports \"quoted phrases\", or, and -word",
+    @Parameter(description = "Full-text search, each item read in its language (stemmed for en, de, ru, fr, es on PostgreSQL): "
+            + "\"quoted phrases\", or, and -word",
             schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
     String q;
 
@@ -36,7 +37,8 @@ public class TimeListParams extends PageParams {
     String to;
 
     @RestQuery
-    @Parameter(description = "newest (default), oldest, or relevance (needs q)",
+    @Parameter(description = "newest (default), oldest, or relevance (needs q): the 200 newest matches by text rank, "
+            + "halved for every 180 days of age",
             schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "relevance" }, defaultValue = "newest"))
     String sort;
 

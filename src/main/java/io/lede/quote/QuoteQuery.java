@@ -16,7 +16,7 @@ import io.lede.security.Audience;
 @ApplicationScoped
 public class QuoteQuery {
 
-    static final TextSearch SEARCH = new TextSearch("q.search_vector", List.of("q.text"));
+    static final TextSearch SEARCH = new TextSearch("q.search_vector", "q.language", List.of("q.text"));
 
     private final NativeQueries sql;
     private final TimeKeyset keyset;
@@ -30,13 +30,19 @@ public class QuoteQuery {
 
     public List<TimeKeyset.Row> page(QuoteFilter filter, Audience audience) {
         SqlFilter where = filtered(filter, audience);
-        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, filter.list().q()) : null;
-        return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, filter.list().order(),
-                filter.list().after(), filter.list().limit()));
+        String q = filter.list().q();
+        String match = q == null ? null : where.matches(SEARCH, q);
+        String rank = filter.list().order() == TimeOrder.RELEVANCE ? where.rank(SEARCH, q, "q.dated_at") : null;
+        return keyset.page(new TimeKeyset.Query("quote q", "q.id", "q.dated_at", rank, where, match, filter.list().order(),
+                filter.list().after(), filter.list().limit(), "q.id, q.dated_at, " + where.columns(SEARCH)));
     }
 
     public long count(QuoteFilter filter, Audience audience) {
-        return sql.count("quote q", filtered(filter, audience));
+        SqlFilter where = filtered(filter, audience);
+        if (filter.list().q() != null) {
+            where.and(where.matches(SEARCH, filter.list().q()));
+        }
+        return sql.count("quote q", where);
     }
 
     public boolean isPublic(UUID id) {
@@ -73,9 +79,6 @@ public class QuoteQuery {
         }
         if (filter.list().to() != null) {
             where.and("q.dated_at < ?", filter.list().to());
-        }
-        if (filter.list().q() != null) {
-            where.and(where.matches(SEARCH, filter.list().q()));
         }
         return where;
     }

@@ -6,6 +6,12 @@ import static io.lede.TestApi.uniqueSection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
@@ -98,6 +104,76 @@ class ArticleSearchTest {
                 .then().statusCode(200).body("items.id", contains(words));
         given().queryParam("section", section).queryParam("q", "ferry timetable").get("/v1/articles")
                 .then().statusCode(200).body("items.id", containsInAnyOrder(phrase, words));
+    }
+
+    @Test
+    void shouldWeighTextAgainstAgeWithRelevance() {
+        String section = uniqueSection();
+        // A headline match outweighs a body match nine days newer, not one more than two years newer.
+        String bodyMatch = create(story(section, "Council meets", "Budget talks", "The pier was discussed.",
+                "2026-05-10T10:00:00Z")).path("id");
+        String headlineMatch = create(story(section, "Pier repairs begin", "Budget talks", "Work starts.",
+                "2026-05-01T10:00:00Z")).path("id");
+        String oldHeadlineMatch = create(story(section, "Pier repairs planned", "Budget talks", "Work to start.",
+                "2024-01-01T10:00:00Z")).path("id");
+        String olderTwin = create(story(section, "Pier repairs begin", "Budget talks", "Work starts.",
+                "2026-04-01T10:00:00Z")).path("id");
+
+        given().queryParam("section", section).queryParam("q", "pier").queryParam("sort", "relevance")
+                .get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(headlineMatch, olderTwin, bodyMatch, oldHeadlineMatch));
+    }
+
+    @Test
+    void shouldHighlightMatchesAsEscapedHtml() {
+        String section = uniqueSection();
+        String id = create(story(section, "Harbour <script>alert(1)</script> reopens", "Boats & \"ships\" return",
+                "Crowds gathered. The harbour master said it was a good day for everyone in the town.",
+                "2026-09-01T10:00:00Z")).path("id");
+
+        given().queryParam("section", section).queryParam("q", "harbour").queryParam("highlight", true)
+                .get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(id))
+                .body("items[0].highlights.field", contains("headline", "bodyText"))
+                .body("items[0].highlights[0].fragment",
+                        equalTo("<mark>Harbour</mark> &lt;script&gt;alert(1)&lt;/script&gt; reopens"))
+                .body("items[0].highlights[1].fragment", containsString("The <mark>harbour</mark> master"))
+                .body("items[0].highlights[1].fragment", not(containsString("<script")));
+        // Without highlight=true items have none; without q it is a 400.
+        given().queryParam("section", section).queryParam("q", "harbour").get("/v1/articles")
+                .then().statusCode(200).body("items[0]", not(hasKey("highlights")));
+        given().queryParam("highlight", true).get("/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json");
+        // Only the fields asked for, highlights among them.
+        given().queryParam("section", section).queryParam("q", "harbour").queryParam("highlight", true)
+                .queryParam("fields", "highlights").get("/v1/articles")
+                .then().statusCode(200).body("items[0].keySet()", containsInAnyOrder("id", "highlights"));
+    }
+
+    @Test
+    void shouldAnswerHostileQueriesWithResultsOrAProblemNeverAnError() {
+        // Web-search syntax never fails to parse; what the service refuses (control characters, lone
+        // surrogates, more than 200 characters) is a 400 before the database sees it.
+        String section = uniqueSection();
+        create(story(section, "Storm warning", "Coast", "Winds.", "2026-10-01T10:00:00Z"));
+        List<String> hostile = List.of("!!&|", "\"unbalanced", "\"", "-", "-storm", "((( storm", "storm <-> warning",
+                "storm:*", "'; drop table article; --", "%_\\", "or", "\u0001storm", "storm\u0000", "a".repeat(10_000), "storm ".repeat(1_000),
+                "\u00e9\u0301\u200d", "storm\ud800", "&|!():*<>'\"");
+        for (String q : hostile) {
+            for (String sort : List.of("newest", "relevance")) {
+                var response = given().queryParam("section", section).queryParam("q", q).queryParam("sort", sort)
+                        .queryParam("highlight", true).get("/v1/articles");
+                int status = response.statusCode();
+                // 414: the URI of 10,000 characters is over the service's limit for any request.
+                assertTrue(status == 200 || status == 400 || status == 414 && q.length() == 10_000,
+                        "q=" + q.substring(0, Math.min(q.length(), 40)) + " answered " + status);
+                if (status != 200) {
+                    assertEquals("application/problem+json", response.contentType().split(";")[0]);
+                }
+            }
+        }
     }
 
     static boolean isPostgres() {

@@ -258,6 +258,22 @@ class LiveStreamTest {
     }
 
     @Test
+    void shouldTellTheSiteStreamOfEntitiesThePublicSeesOnly() throws Exception {
+        String shown = TestApi.createEntity("place", "Skarvik");
+        String hidden = TestApi.createEntity("place", "Embargoed place");
+        Map<String, Object> body = TestApi.article(TestApi.uniqueSection(), "Ferries reach Skarvik");
+        body.put("entities", List.of(Map.of("id", shown, "rel", "about")));
+        TestApi.create(body);
+        try (SseClient stream = open("/v1/events", Map.of())) {
+            TestApi.edit("/v1/entities/" + shown, Map.of("name", "Skarvik harbour"));
+            SseClient.Event renamed = stream.next(event -> event.data().contains("entity-" + shown));
+            assertTrue(renamed.data().contains("\"entities\""), renamed.data());
+            TestApi.edit("/v1/entities/" + hidden, Map.of("name", "Still embargoed"));
+            assertFalse(stream.drain(Duration.ofMillis(300)).stream().anyMatch(item -> item.toString().contains(hidden)));
+        }
+    }
+
+    @Test
     void shouldAnswerProblemsBeforeTheStreamStarts() throws Exception {
         try (SseClient unknown = SseClient.open(vertx, "/v1/articles/" + java.util.UUID.randomUUID() + "/live", Map.of())) {
             assertEquals(404, unknown.status());

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import io.lede.article.ArticleStatus;
 import io.lede.cache.SurrogateKeys;
 import io.lede.db.InList;
+import io.lede.entity.EntityService;
 import io.lede.text.Ids;
 import io.lede.quote.QuoteQuery;
 
@@ -27,7 +28,8 @@ import io.lede.quote.QuoteQuery;
  * deleted after it was; {@code entries-} only while the blog is published (a withdrawn blog's
  * entries are not public, so editing them changes nothing a reader holds);
  * <li>{@code quote-<id>} of a quote the public may see, or of one that is gone;
- * {@code image-<id>} (images are public);
+ * {@code image-<id>} (images are public); {@code entity-<id>} of an entity published content shows,
+ * or of one that is gone;
  * <li>and then the set keys that came with them: sections, search, lists, {@code speaker-<id>}
  * alongside a public quote.
  * </ul>
@@ -39,15 +41,17 @@ public class PublicKeys {
 
     private static final Set<String> SET_KEYS = Set.of(SurrogateKeys.ALL_SECTIONS, SurrogateKeys.SEARCH,
             SurrogateKeys.QUOTE_VISIBILITY, SurrogateKeys.QUOTES, SurrogateKeys.SPEAKERS, SurrogateKeys.IMAGES,
-            SurrogateKeys.SYNC);
+            SurrogateKeys.SYNC, SurrogateKeys.ENTITIES, SurrogateKeys.ENTITY_VISIBILITY, SurrogateKeys.CORRECTIONS);
     private static final List<String> ARTICLE_KINDS = List.of("article-quotes", "article", "entries");
 
     private final EntityManager entityManager;
     private final QuoteQuery quotes;
+    private final EntityService entities;
 
-    public PublicKeys(EntityManager entityManager, QuoteQuery quotes) {
+    public PublicKeys(EntityManager entityManager, QuoteQuery quotes, EntityService entities) {
         this.entityManager = entityManager;
         this.quotes = quotes;
+        this.entities = entities;
     }
 
     /** The public ones of these keys, sorted; empty when the change is not public. */
@@ -72,6 +76,11 @@ public class PublicKeys {
                 }
             } else if (key.startsWith("image-")) {
                 items.add(key);
+            } else if (key.startsWith("entity-") && !key.equals(SurrogateKeys.ENTITY_VISIBILITY)) {
+                Optional<UUID> entity = Ids.parse(key.substring("entity-".length()));
+                if (entity.isPresent() && entities.publicOrGone(entity.get())) {
+                    items.add(key);
+                }
             }
         }
         if (items.isEmpty()) {

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Search at archive scale on PostgreSQL (issue 20): the packaged jar over a seeded archive, every
+# search uncached (editor token: the response cache never answers it), so these are database paths.
+#
+#   ./mvnw package -DskipTests && bash bench/search.sh
+#
+# ARTICLES (1000000) sizes the archive (bench/seed.sql; 1,000,000 takes some ten minutes to seed on
+# 2 cores). KEEP=1 reuses the database when it already holds that many articles, so a second run
+# measures without seeding again. CONNECTIONS (16), DURATION (15s) after an unmeasured WARMUP (10s),
+# PORT (8089), DB (lede_bench_search). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl,
+# psql. The numbers go to the "Search at archive scale" section of bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=${ARTICLES:-1000000}
+KEEP=${KEEP:-0}
+CONNECTIONS=${CONNECTIONS:-16}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+PORT=${PORT:-8089}
+JAVA=${JAVA:-java}
+SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}
+DB=${DB:-lede_bench_search}
+BASE="http://127.0.0.1:$PORT"
+TOKEN=bench-admin-token
+JAR=target/quarkus-app/quarkus-run.jar
+WORK=$(mktemp -d)
+[ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 1; }
+for tool in wrk curl psql "$JAVA"; do command -v $tool >/dev/null || { echo "bench/search.sh needs $tool" >&2; exit 1; }; done
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+
+SEEDED=0
+if [ "$KEEP" = 1 ] && "${PSQL[@]}" -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+  [ "$("${PSQL[@]}" -d $DB -Atc "select count(*) from article" 2>/dev/null || echo 0)" = "$ARTICLES" ] && SEEDED=1
+fi
+[ $SEEDED = 1 ] || "${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+
+# shellcheck disable=SC2086
+"$JAVA" -Xmx256m $SERVICE_OPTS -Dquarkus.http.port=$PORT \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
+  -Dlede.bootstrap-admin-token=$TOKEN \
+  -Dlede.rate-limit.anonymous-per-minute=100000000 -Dlede.rate-limit.reader-per-minute=100000000 \
+  -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
+  -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'set +e; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+curl -fs "$BASE/q/health/ready" >/dev/null || { echo "The service did not start:" >&2; tail -n 30 "$WORK/server.log" >&2; exit 1; }
+
+if [ $SEEDED = 0 ]; then
+  echo "Seeding $ARTICLES articles"
+  SEED_START=$(date +%s)
+  "${PSQL[@]}" -d $DB -v articles=$ARTICLES -v images=20000 -v quotes=200000 -v speakers=5000 -f bench/seed.sql
+  "${PSQL[@]}" -d $DB -c "vacuum analyze"
+  echo "Seeded in $(( $(date +%s) - SEED_START )) s"
+fi
+
+# The seed's headlines name their story's number, so a number is a word in exactly one article: the
+# rare term. Every eighth headline says "lighthouse restored" (the common term); "ferries" is in
+# every eighth too, and in 1 of 40 articles of section-4 (the filtered search).
+RARE=$(( ARTICLES * 7 / 9 ))
+[ $(( RARE % 50 )) = 0 ] && RARE=$(( RARE + 1 ))   # every 50th is a draft
+EDITOR=(-H "Authorization: Bearer $TOKEN")
+check() {
+  local found
+  found=$(curl -fs "${EDITOR[@]}" "$BASE/v1/articles?$1&fields=id&count=true" | sed 's/.*"total":\([0-9]*\).*/\1/')
+  echo "$1: $found matches"
+}
+check "q=$RARE"
+check "q=lighthouse"
+check "section=section-4&q=ferries"
+
+RESULTS=()
+measure() {
+  local name=$1 path=$2 out rps p50 p99
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "${EDITOR[@]}" "$BASE$path" >/dev/null
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${EDITOR[@]}" "$BASE$path")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  grep -q "Non-2xx or 3xx responses" <<<"$out" && { echo "$name: some responses were errors" >&2; grep "Non-2xx" <<<"$out" >&2; }
+  grep -q "Socket errors" <<<"$out" && grep "Socket errors" <<<"$out" >&2
+  printf '%-44s %10s req/s  p50 %8s  p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+  RESULTS+=("$name|\`$path\`|$rps|$p50|$p99")
+}
+
+measure "common term, newest first" "/v1/articles?q=lighthouse"
+measure "common term, sort=relevance" "/v1/articles?q=lighthouse&sort=relevance"
+measure "rare term (one match), newest first" "/v1/articles?q=$RARE"
+measure "filtered: section + term, newest first" "/v1/articles?section=section-4&q=ferries"
+measure "common term, relevance, highlight=true" "/v1/articles?q=lighthouse&sort=relevance&highlight=true"
+measure "list without search (for comparison)" "/v1/articles"
+
+JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n1)
+PG_VERSION=$("${PSQL[@]}" -Atc "select version()" | sed 's/ on x86_64.*//')
+{
+  echo "## Search at archive scale (issue 20)"
+  echo
+  echo "\`bash bench/search.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $JAVA_VERSION, $PG_VERSION, service with"
+  echo "-Xmx256m; wrk (2 threads, $CONNECTIONS connections) on the same machine. Archive: $ARTICLES articles (bench/seed.sql)."
+  echo "Every request carries an editor token, so none is answered from the response cache. Each run $DURATION"
+  echo "after $WARMUP of unmeasured warm-up. Target (PostgreSQL): p99 under 500 ms for every shape."
+  echo
+  echo "| search | request | requests/s | p50 | p99 |"
+  echo "| --- | --- | --- | --- | --- |"
+  for row in "${RESULTS[@]}"; do echo "| ${row//|/ | } |"; done
+  echo
+  if [ -n "${BENCH_NOTE:-}" ]; then echo "$BENCH_NOTE"; echo; fi
+} >"$WORK/section.md"
+# The section replaces an earlier one of its own; everything else in RESULTS.md stays.
+if [ -f bench/RESULTS.md ]; then
+  awk '/^## Search at archive scale/ {skip = 1; next} /^## / {skip = 0} !skip' bench/RESULTS.md >"$WORK/rest.md"
+else
+  echo "# Benchmark results" >"$WORK/rest.md"
+fi
+cat "$WORK/rest.md" "$WORK/section.md" >bench/RESULTS.md
+echo "Written to bench/RESULTS.md"
