@@ -153,7 +153,7 @@ class NinjsFormatTest {
         assertFalse(NinjsSchema.problems(unknown).isEmpty(), "an unknown property passed the schema");
         ObjectNode notAUri = document.deepCopy().put("uri", "not a uri");
         assertFalse(NinjsSchema.problems(notAUri).isEmpty(), "a uri with spaces passed the schema");
-        // The GeoJSON schema is read from the local copy: a valid point passes, a point without coordinates does not.
+        // The GeoJSON schema is read from the standards folder, not the network: a valid point passes, a point without coordinates does not.
         ObjectNode located = document.deepCopy();
         located.putArray("places").addObject().put("name", "Bergen")
                 .set("geoJSON", JSON.readTree("{\"type\": \"Point\", \"coordinates\": [5.32, 60.39]}"));
