@@ -83,28 +83,29 @@ public final class Workflow {
                     .body(List.of(new BodyBlock(new ParagraphBlock().type(ParagraphBlock.TypeEnum.PARAGRAPH).text("Paragraph " + n + "."))))));
         }
 
-        ArticlePage first = reader.articleResourceList(null, null, null, null, null, null, 2, null, section, null, null, null, null);
+        ArticlePage first = reader.articleResourceList(null, null, null, null, null, null, null, null, null, 2, null, section, null, null, null, null);
         check(first.getItems().size() == 2 && first.getCursor() != null && first.getNext() != null, "a first page with a cursor");
-        ArticlePage second = reader.articleResourceList(null, first.getCursor(), null, null, null, null, 2, null, section, null, null, null, null);
+        ArticlePage second = reader.articleResourceList(null, first.getCursor(), null, null, null, null, null, null, null, 2, null, section, null, null, null,
+                null);
         check(second.getItems().size() == 1 && second.getCursor() == null && second.getNext() == null, "a last page without a cursor");
         HashSet<String> listed = new HashSet<>();
         first.getItems().forEach(item -> listed.add(item.getId()));
         second.getItems().forEach(item -> listed.add(item.getId()));
         check(listed.size() == 3 && created.stream().allMatch(a -> listed.contains(a.getId())), "every article listed once");
 
-        SparseArticle bySlug = reader.articleResourceGet(created.get(0).getSlug(), null, List.of("quotes", "images"));
+        SparseArticle bySlug = reader.articleResourceGet(created.get(0).getSlug(), null, null, List.of("quotes", "images"));
         check(bySlug.getCreatedAt() != null && bySlug.getBody().size() == 1, "a full article by slug");
-        SparseArticle sparse = reader.articleResourceGet(created.get(0).getId(), List.of("headline"), null);
+        SparseArticle sparse = reader.articleResourceGet(created.get(0).getId(), List.of("headline"), null, null);
         check(sparse.getId().equals(created.get(0).getId()) && sparse.getHeadline().equals(created.get(0).getHeadline()), "id and headline");
         check(sparse.getCreatedAt() == null && (sparse.getBody() == null || sparse.getBody().isEmpty()), "no other fields");
 
-        ApiResponse<SparseArticle> read = editor.articleResourceGetWithHttpInfo(created.get(1).getId(), null, null);
+        ApiResponse<SparseArticle> read = editor.articleResourceGetWithHttpInfo(created.get(1).getId(), null, null, null);
         String etag = read.getHeaders().getOrDefault("etag", read.getHeaders().getOrDefault("ETag", List.of())).stream().findFirst().orElse(null);
         check(etag != null, "a read carries an ETag");
         Article patched = editor.articleResourcePatch(created.get(1).getId(), new ArticlePatch().standfirst("Changed by the Java client."), etag);
         check("Changed by the Java client.".equals(patched.getStandfirst()) && patched.getVersion() > created.get(1).getVersion(), "patched");
 
-        check(problemOf(() -> reader.articleResourceGet("no-such-article-" + section, null, null)).getStatus() == 404, "404 problem");
+        check(problemOf(() -> reader.articleResourceGet("no-such-article-" + section, null, null, null)).getStatus() == 404, "404 problem");
         check(problemOf(() -> editor.articleResourcePatch(created.get(1).getId(), new ArticlePatch().standfirst("x"), etag)).getStatus() == 412,
                 "412 problem");
         check(problemOf(() -> editor.articleResourcePatch(created.get(1).getId(), new ArticlePatch().standfirst("x"), null)).getStatus() == 428,

@@ -149,7 +149,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(oneOf = { ArticleView.class, SyndicationDocs.NinjsItem.class }),
+                            schema = @Schema(anyOf = { ArticleView.class, SyndicationDocs.NinjsItem.class }),
                             examples = {
                                     @ExampleObject(name = "article", value = ArticleExamples.ARTICLE),
                                     @ExampleObject(name = "ninjs", summary = "format=ninjs", value = SyndicationDocs.NINJS) }),

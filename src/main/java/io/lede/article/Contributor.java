@@ -25,6 +25,7 @@ public record Contributor(
         @Schema(required = true) @NotNull Role role,
         @Schema(description = "A person or organisation entity") UUID entityId) {
 
+    @Schema(name = "ContributorRole")
     public enum Role {
         AUTHOR,
         PHOTOGRAPHER,

@@ -20,6 +20,7 @@ public record CorrectionView(
      * {@code correction}: something was wrong; {@code clarification}: something was unclear;
      * {@code update}: a material development. Each moves the article's materiallyUpdatedAt.
      */
+    @Schema(name = "CorrectionKind")
     public enum Kind {
         CORRECTION,
         CLARIFICATION,

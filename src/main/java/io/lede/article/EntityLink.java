@@ -22,6 +22,7 @@ public record EntityLink(
         @Schema(readOnly = true, description = "The entity's id, type, name and uri, with include=entities") EntitySummary entity) {
 
     /** {@code about}: what the story is about; {@code mentions}: named in passing (schema.org's about and mentions). */
+    @Schema(name = "EntityRel")
     public enum Rel {
         ABOUT,
         MENTIONS;

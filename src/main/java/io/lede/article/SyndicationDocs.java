@@ -76,7 +76,8 @@ final class SyndicationDocs {
     static final String NINJS_PAGE = """
             {"items": [{"uri": "urn:uuid:0b9f8a52-7c1e-4d2b-9a41-3f6f2f1c9e10", "type": "text", "version": "3", "pubStatus": "usable",
                         "headlines": [{"role": "main", "value": "Harbour reopens after three days of storms"}]}],
-             "next": "/v1/articles?format=ninjs&cursor=eyJ0IjoiMjAyNi0xMS0yNFQwODoxNTowMFoifQ"}
+             "next": "/v1/articles?format=ninjs&cursor=eyJ0IjoiMjAyNi0xMS0yNFQwODoxNTowMFoifQ",
+             "cursor": "eyJ0IjoiMjAyNi0xMS0yNFQwODoxNTowMFoifQ"}
             """;
 
     static final String JSON_LD = """
