@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.lede.article.Article;
 import io.lede.article.ArticleConfig;
 import io.lede.error.ProblemException;
+import io.lede.http.ApiUrls;
 import io.lede.http.HttpConfig;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
@@ -62,7 +63,7 @@ public class FeedService {
                 section == null ? "Lede: latest" : "Lede: " + section,
                 section == null ? "The newest stories" : "The newest stories in " + section,
                 section == null ? home : home + "/" + section,
-                FeedWriter.absolute(apiBase, path),
+                ApiUrls.absolute(apiBase, path),
                 language.orElse(null),
                 OEmbedService.PROVIDER);
         return new Feed(writer.write(format, channel, articles, leadImages, apiBase), language,

@@ -27,6 +27,7 @@ import com.rometools.rome.io.WireFeedOutput;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleMapper;
+import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 
 /** Writes the newest articles as RSS 2.0, Atom 1.0 (with ROME) or JSON Feed 1.1 (with Jackson). */
@@ -116,7 +117,7 @@ public class FeedWriter {
             ImageView image = images.get(article.leadImageId);
             if (image != null) {
                 SyndEnclosureImpl enclosure = new SyndEnclosureImpl();
-                enclosure.setUrl(absolute(apiBase, image.renditions().getOrDefault("large", image.contentUrl())));
+                enclosure.setUrl(ApiUrls.absolute(apiBase, image.displayUrl()));
                 enclosure.setType(image.mimeType().equals("image/gif") ? "image/png" : image.mimeType());
                 enclosure.setLength(0);
                 entry.setEnclosures(List.of(enclosure));
@@ -144,7 +145,7 @@ public class FeedWriter {
             ImageView image = images.get(article.leadImageId);
             return new JsonFeed.Item(article.id.toString(), articles.urlOf(article), article.headline,
                     article.standfirst, article.bodyText,
-                    image == null ? null : absolute(apiBase, image.renditions().getOrDefault("large", image.contentUrl())),
+                    image == null ? null : ApiUrls.absolute(apiBase, image.displayUrl()),
                     article.publishedAt, article.updatedAt,
                     article.byline == null ? null : List.of(new JsonFeed.Author(article.byline)),
                     article.tags.isEmpty() ? null : List.copyOf(article.tags), article.language);
@@ -177,9 +178,5 @@ public class FeedWriter {
         String text = article.bodyText == null ? "" : article.bodyText;
         int end = text.indexOf("\n\n");
         return end < 0 ? text : text.substring(0, end);
-    }
-
-    static String absolute(String apiBase, String url) {
-        return url.startsWith("http://") || url.startsWith("https://") ? url : apiBase.replaceAll("/+$", "") + url;
     }
 }

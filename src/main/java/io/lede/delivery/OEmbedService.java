@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import io.lede.article.Article;
 import io.lede.article.ArticleConfig;
 import io.lede.article.ArticleRepository;
+import io.lede.http.ApiUrls;
 import io.lede.http.HttpConfig;
 import io.lede.image.ImageConfig;
 import io.lede.image.ImageService;
@@ -90,7 +91,7 @@ public class OEmbedService {
             int width = Math.min(step, image.width());
             int height = (int) Math.max(1, Math.round(image.height() * (double) width / image.width()));
             if (width <= maxWidth && height <= maxHeight) {
-                return new Thumbnail(FeedWriter.absolute(apiBase, image.contentUrl() + "?w=" + step), width, height);
+                return new Thumbnail(ApiUrls.absolute(apiBase, image.contentUrl() + "?w=" + step), width, height);
             }
         }
         return null;

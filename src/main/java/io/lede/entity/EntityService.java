@@ -68,7 +68,8 @@ public class EntityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EntityView> list(String q, EntityType type, Cursor after, int limit, boolean count, Audience audience) {
         return Page.of(query.page(q, type, after, limit, audience), limit, rows -> {
-            Map<UUID, EntityView> byId = views(rows.stream().map(EntityQuery.Row::id).toList());
+            Map<UUID, EntityView> byId = NamedEntity.byIds(rows.stream().map(EntityQuery.Row::id).toList()).stream()
+                    .collect(Collectors.toMap(entity -> entity.id, EntityView::of));
             return rows.stream().map(row -> byId.get(row.id())).filter(java.util.Objects::nonNull).toList();
         }, EntityQuery.Row::cursor, count ? query.count(q, type, audience) : null);
     }
@@ -134,12 +135,6 @@ public class EntityService {
                 .collect(Collectors.toMap(entity -> entity.id, EntitySummary::of, (a, b) -> a));
     }
 
-    /** The entities with these ids that exist. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, EntityView> views(Collection<UUID> ids) {
-        return NamedEntity.byIds(new HashSet<>(ids)).stream()
-                .collect(Collectors.toMap(entity -> entity.id, EntityView::of, (a, b) -> a));
-    }
 
     /**
      * The id an {@code entity=} filter names: an id, or a URI in either scheme. A well-formed URI

@@ -41,4 +41,9 @@ public record ImageView(
     }
 
     public static final Set<String> FIELDS = FieldSelection.namesOf(ImageView.class);
+
+    /** The URL a document shows the picture at: the large rendition, or the original. */
+    public String displayUrl() {
+        return renditions.getOrDefault("large", contentUrl);
+    }
 }

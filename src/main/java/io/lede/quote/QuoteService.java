@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lede.db.RetryOnConflict;
 import io.lede.entity.EntityService;
+import io.lede.entity.EntitySummary;
 import io.lede.entity.EntityType;
 import io.lede.entity.EntityView;
 import io.lede.error.ProblemException;
@@ -180,7 +181,7 @@ public class QuoteService {
         boolean all = audience.seesUnpublished();
         Set<UUID> shown = all ? Set.of() : articles.publishedAmong(quotes.stream()
                 .map(quote -> quote.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<UUID, EntityView> speakerEntities = entities.views(quotes.stream()
+        Map<UUID, EntitySummary> speakerEntities = entities.summaries(quotes.stream()
                 .map(quote -> quote.speakerEntityId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return quotes.stream()
                 .map(quote -> mapper.toView(quote, all || quote.articleId == null || shown.contains(quote.articleId),
@@ -191,10 +192,10 @@ public class QuoteService {
     /** The quote as editors see it. */
     private QuoteView editorView(Quote quote) {
         return mapper.toView(quote, quote.speakerEntityId == null ? null
-                : uriOf(entities.views(List.of(quote.speakerEntityId)).get(quote.speakerEntityId)));
+                : uriOf(entities.summaries(List.of(quote.speakerEntityId)).get(quote.speakerEntityId)));
     }
 
-    private static String uriOf(EntityView entity) {
+    private static String uriOf(EntitySummary entity) {
         return entity == null ? null : entity.uri();
     }
 

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 
 import io.lede.article.BodyBlock;
 import io.lede.delivery.Html;
+import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
 
@@ -42,7 +43,7 @@ final class BodyHtml {
         if (image == null) {
             return;
         }
-        html.append("<figure><img src=\"").append(Html.escape(Syndicated.displayUrl(image, apiBase)))
+        html.append("<figure><img src=\"").append(Html.escape(ApiUrls.absolute(apiBase, image.displayUrl())))
                 .append("\" alt=\"").append(Html.escape(image.altText())).append("\" />");
         String caption = caption(image);
         if (!caption.isEmpty()) {

@@ -13,7 +13,7 @@ import io.lede.article.ArticleView;
 import io.lede.article.Contributor;
 import io.lede.cache.SurrogateKeys;
 import io.lede.entity.EntityService;
-import io.lede.entity.EntityView;
+import io.lede.entity.EntitySummary;
 
 /**
  * The entities the contributors of some articles are linked to, for their global ids (include=entities
@@ -29,7 +29,7 @@ class ContributorEntities {
         this.entities = entities;
     }
 
-    Map<UUID, EntityView> of(Collection<ArticleView> articles, Set<String> keys) {
+    Map<UUID, EntitySummary> of(Collection<ArticleView> articles, Set<String> keys) {
         Set<UUID> ids = new HashSet<>();
         articles.forEach(article -> article.contributors().stream().map(Contributor::entityId).filter(Objects::nonNull)
                 .forEach(ids::add));
@@ -37,6 +37,6 @@ class ContributorEntities {
             return Map.of();
         }
         ids.forEach(id -> keys.add(SurrogateKeys.key("entity", id)));
-        return entities.views(ids);
+        return entities.summaries(ids);
     }
 }

@@ -19,8 +19,9 @@ import io.lede.article.CorrectionView;
 import io.lede.article.EntityLink;
 import io.lede.cache.SurrogateKeys;
 import io.lede.entity.EntitySummary;
+import io.lede.entity.EntitySummary;
 import io.lede.entity.EntityType;
-import io.lede.entity.EntityView;
+import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.input.Includes;
 import io.lede.live.EntryFilter;
@@ -66,14 +67,14 @@ public class JsonLdFormat implements ArticleFormat {
     @Override
     public Rendered item(ArticleView article, Target target) {
         Set<String> keys = new HashSet<>();
-        Map<UUID, EntityView> credited = contributors.of(List.of(article), keys);
+        Map<UUID, EntitySummary> credited = contributors.of(List.of(article), keys);
         return new Rendered(article(article, JsonLd.CONTEXT, target, credited, keys), keys);
     }
 
     @Override
     public Rendered page(CursorPage<ArticleView> page, Target target) {
         Set<String> keys = new HashSet<>();
-        Map<UUID, EntityView> credited = contributors.of(page.items(), keys);
+        Map<UUID, EntitySummary> credited = contributors.of(page.items(), keys);
         List<JsonLd.Article> items = page.items().stream().map(article -> article(article, null, target, credited, keys)).toList();
         return new Rendered(new JsonLd.ItemList(JsonLd.CONTEXT, "ItemList", items, page.total(), page.next()), keys);
     }
@@ -82,7 +83,7 @@ public class JsonLdFormat implements ArticleFormat {
      * @param context the {@code @context}, or null inside a list that has it
      * @param credited the entities contributors are linked to
      */
-    private JsonLd.Article article(ArticleView article, String context, Target target, Map<UUID, EntityView> credited,
+    private JsonLd.Article article(ArticleView article, String context, Target target, Map<UUID, EntitySummary> credited,
             Set<String> keys) {
         boolean live = article.live() != null;
         List<JsonLd.BlogPosting> updates = live ? updates(article, target, keys) : List.of();
@@ -113,7 +114,7 @@ public class JsonLdFormat implements ArticleFormat {
     }
 
     /** The contributors credited as authors; without any, the byline as one person. */
-    private static List<JsonLd.Agent> authors(ArticleView article, Map<UUID, EntityView> credited) {
+    private static List<JsonLd.Agent> authors(ArticleView article, Map<UUID, EntitySummary> credited) {
         List<JsonLd.Agent> authors = credited(article, credited, Contributor.Role.AUTHOR);
         if (authors.isEmpty() && article.byline() != null) {
             return List.of(person(article.byline(), null, List.of()));
@@ -122,13 +123,13 @@ public class JsonLdFormat implements ArticleFormat {
     }
 
     /** The contributors in one role: a Person, or an Organization when linked to one (an agency), sameAs its URI. */
-    private static List<JsonLd.Agent> credited(ArticleView article, Map<UUID, EntityView> credited, Contributor.Role role) {
+    private static List<JsonLd.Agent> credited(ArticleView article, Map<UUID, EntitySummary> credited, Contributor.Role role) {
         List<JsonLd.Agent> agents = new ArrayList<>();
         for (Contributor contributor : article.contributors()) {
             if (contributor.role() != role) {
                 continue;
             }
-            EntityView entity = contributor.entityId() == null ? null : credited.get(contributor.entityId());
+            EntitySummary entity = contributor.entityId() == null ? null : credited.get(contributor.entityId());
             boolean organisation = entity != null && entity.type() == EntityType.ORGANISATION;
             agents.add(new JsonLd.Agent(organisation ? "Organization" : "Person", contributor.name(), null,
                     entity == null ? List.of() : List.of(entity.uri())));
@@ -169,8 +170,8 @@ public class JsonLdFormat implements ArticleFormat {
 
     private static JsonLd.ImageObject image(ImageView image, String apiBase) {
         String thumbnail = image.renditions().get("thumb");
-        return new JsonLd.ImageObject("ImageObject", Syndicated.uri(image.id()), Syndicated.absolute(apiBase, image.contentUrl()),
-                Syndicated.displayUrl(image, apiBase), thumbnail == null ? null : Syndicated.absolute(apiBase, thumbnail),
+        return new JsonLd.ImageObject("ImageObject", Syndicated.uri(image.id()), ApiUrls.absolute(apiBase, image.contentUrl()),
+                ApiUrls.absolute(apiBase, image.displayUrl()), thumbnail == null ? null : ApiUrls.absolute(apiBase, thumbnail),
                 image.width(), image.height(), image.mimeType(), image.caption(), image.altText(), image.credit(),
                 image.copyrightNotice(), image.creator() == null ? null : person(image.creator(), null, List.of()));
     }

@@ -16,8 +16,9 @@ import io.lede.article.ArticleStatus;
 import io.lede.article.ArticleView;
 import io.lede.article.Contributor;
 import io.lede.article.EntityLink;
+import io.lede.entity.EntitySummary;
 import io.lede.entity.EntityType;
-import io.lede.entity.EntityView;
+import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.paging.CursorPage;
 import io.lede.quote.QuoteView;
@@ -54,20 +55,20 @@ public class NinjsFormat implements ArticleFormat {
     @Override
     public Rendered item(ArticleView article, Target target) {
         Set<String> keys = new HashSet<>();
-        Map<UUID, EntityView> credited = contributors.of(List.of(article), keys);
+        Map<UUID, EntitySummary> credited = contributors.of(List.of(article), keys);
         return new Rendered(ninjs(article, target, credited), keys);
     }
 
     @Override
     public Rendered page(CursorPage<ArticleView> page, Target target) {
         Set<String> keys = new HashSet<>();
-        Map<UUID, EntityView> credited = contributors.of(page.items(), keys);
+        Map<UUID, EntitySummary> credited = contributors.of(page.items(), keys);
         List<Ninjs> items = page.items().stream().map(article -> ninjs(article, target, credited)).toList();
         return new Rendered(new CursorPage<>(items, page.next(), page.cursor(), page.total()), keys);
     }
 
     /** @param credited the entities contributors are linked to */
-    private static Ninjs ninjs(ArticleView article, Target target, Map<UUID, EntityView> credited) {
+    private static Ninjs ninjs(ArticleView article, Target target, Map<UUID, EntitySummary> credited) {
         List<Ninjs.Text> bodies = List.of(
                 new Ninjs.Text("main", "text/plain", article.bodyText()),
                 new Ninjs.Text("richtext", "text/html", BodyHtml.of(article.body(), target.apiBase())));
@@ -115,7 +116,7 @@ public class NinjsFormat implements ArticleFormat {
      * The entities of one type the article is about or mentions ({@code rel} says which), then its
      * contributors linked to one (their role as {@code rel}: author, photographer...).
      */
-    private static List<Ninjs.Concept> concepts(ArticleView article, Map<UUID, EntityView> credited, EntityType type) {
+    private static List<Ninjs.Concept> concepts(ArticleView article, Map<UUID, EntitySummary> credited, EntityType type) {
         List<Ninjs.Concept> concepts = new ArrayList<>();
         for (EntityLink link : article.entities()) {
             if (link.entity() != null && link.entity().type() == type) {
@@ -123,7 +124,7 @@ public class NinjsFormat implements ArticleFormat {
             }
         }
         for (Contributor contributor : article.contributors()) {
-            EntityView entity = contributor.entityId() == null ? null : credited.get(contributor.entityId());
+            EntitySummary entity = contributor.entityId() == null ? null : credited.get(contributor.entityId());
             if (entity != null && entity.type() == type) {
                 concepts.add(new Ninjs.Concept(contributor.name(), contributor.role().apiName(), entity.uri()));
             }
@@ -167,11 +168,11 @@ public class NinjsFormat implements ArticleFormat {
         Map<String, String> names = new HashMap<>();
         image.renditions().forEach((name, url) -> names.putIfAbsent(url, name));
         List<Ninjs.Rendition> renditions = new ArrayList<>();
-        renditions.add(new Ninjs.Rendition("original", Syndicated.absolute(apiBase, image.contentUrl()), image.mimeType(),
+        renditions.add(new Ninjs.Rendition("original", ApiUrls.absolute(apiBase, image.contentUrl()), image.mimeType(),
                 image.width(), image.height(), image.bytes()));
         for (ImageView.Source source : image.srcset()) {
             renditions.add(new Ninjs.Rendition(names.getOrDefault(source.url(), "w" + source.width()),
-                    Syndicated.absolute(apiBase, source.url()), source.type(), source.width(), source.height(), null));
+                    ApiUrls.absolute(apiBase, source.url()), source.type(), source.width(), source.height(), null));
         }
         return renditions;
     }

@@ -53,16 +53,4 @@ final class Syndicated {
         return new ArrayList<>(byId.values());
     }
 
-    /** An API path made absolute against the API's base URL; absolute URLs stay as they are. */
-    static String absolute(String apiBase, String url) {
-        if (url == null || url.startsWith("http://") || url.startsWith("https://")) {
-            return url;
-        }
-        return apiBase.replaceAll("/+$", "") + (url.startsWith("/") ? url : "/" + url);
-    }
-
-    /** The rendition an image is shown at in a document (large), or the original. */
-    static String displayUrl(ImageView image, String apiBase) {
-        return absolute(apiBase, image.renditions().getOrDefault("large", image.contentUrl()));
-    }
 }
