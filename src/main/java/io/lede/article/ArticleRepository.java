@@ -51,7 +51,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** Characters of body text one page of articles holds at most, unless its first item alone is longer. */
-    public static final long PAGE_TEXT_BUDGET = 2_000_000;
+    public static final long PAGE_TEXT_BUDGET = 1_000_000;
 
     static final TextSearch SEARCH = new TextSearch("a.search_vector", "a.language",
             List.of("a.headline", "a.standfirst", "a.body_text"));
@@ -159,7 +159,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /**
      * How many of these articles, from the first, one page can hold within {@link #PAGE_TEXT_BUDGET}
      * (always at least one). A page of 100 articles near the 1 MiB body limit would be over 300 MB
-     * on the heap while it is rendered: such a page (a list, a sync page, a feed, headlines) stops
+     * on the heap while it is rendered, and ninjs writes the text twice (plain and HTML), escaped: such a page (a list, a sync page, a feed, headlines) stops
      * short of its limit instead, and its next cursor starts after its last item. Weighed by one
      * look-up of the body lengths, before anything is loaded.
      */

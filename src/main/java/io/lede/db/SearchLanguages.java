@@ -63,6 +63,29 @@ public final class SearchLanguages {
      * Web-search syntax split into what must match and, as one {@code or} query, what must not
      * ({@code -word}, {@code -"a phrase"}): {@code [included, excluded]}, either null when empty.
      */
+    /**
+     * {@code q} with the dashes {@code websearch_to_tsquery} would read as nested NOTs taken out: a
+     * dash stays where it negates (once, at the start of a word or phrase) or joins (between letters
+     * or digits); any other becomes a space. PostgreSQL fails with "tsquery stack too small" on a
+     * few dozen nested NOTs ("----…", "- - - …"), and a search's syntax is never an error.
+     */
+    public static String defused(String q) {
+        StringBuilder out = new StringBuilder(q.length());
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c != '-') {
+                out.append(c);
+                continue;
+            }
+            char before = i > 0 ? q.charAt(i - 1) : ' ';
+            char after = i + 1 < q.length() ? q.charAt(i + 1) : ' ';
+            boolean joins = Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after);
+            boolean negates = Character.isWhitespace(before) && (Character.isLetterOrDigit(after) || after == '"');
+            out.append(joins || negates ? '-' : ' ');
+        }
+        return out.toString();
+    }
+
     public static String[] splitExclusions(String q) {
         StringBuilder included = new StringBuilder();
         StringBuilder excluded = new StringBuilder();

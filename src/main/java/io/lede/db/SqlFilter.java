@@ -148,7 +148,8 @@ public final class SqlFilter {
     }
 
     /** The {@code tsquery} of {@code q}: in every stemmed language and unstemmed when the rows have languages. */
-    private String tsquery(TextSearch search, String q) {
+    private String tsquery(TextSearch search, String raw) {
+        String q = SearchLanguages.defused(raw);
         if (search.languageColumn() == null) {
             return SearchLanguages.websearch(SearchLanguages.UNSTEMMED, bind(q));
         }
@@ -173,7 +174,8 @@ public final class SqlFilter {
     public static List<String> words(String q) {
         List<String> words = new ArrayList<>();
         for (String word : q.toLowerCase(Locale.ROOT).split("[\\s\"]+")) {
-            if (!word.isBlank() && words.size() < MAX_FALLBACK_WORDS) {
+            // Punctuation alone ("----", "()") matches nothing useful: PostgreSQL's parser ignores it too.
+            if (word.codePoints().anyMatch(Character::isLetterOrDigit) && words.size() < MAX_FALLBACK_WORDS) {
                 words.add(word);
             }
         }

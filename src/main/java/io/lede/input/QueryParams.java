@@ -26,8 +26,14 @@ public final class QueryParams {
         if (raw == null) {
             return defaultValue;
         }
+        String digits = raw.trim();
+        // ASCII digits only: Integer.parseInt also takes "+3" and other scripts' digits ("٥", "２"),
+        // each a different URL (and cache entry) for the same page.
+        if (!digits.matches("-?[0-9]{1,10}")) {
+            throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+        }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = Integer.parseInt(digits);
             if (value >= min && value <= max) {
                 return value;
             }

@@ -199,6 +199,10 @@ class ArticleListTest {
         expectBadParameter("limit", "0");
         expectBadParameter("limit", "101");
         expectBadParameter("limit", "ten");
+        // Numbers are ASCII digits: not a sign, not another script's digits (one page, one URL).
+        expectBadParameter("limit", "+3");
+        expectBadParameter("limit", "\u0665");
+        expectBadParameter("limit", "\uff12");
         expectBadParameter("sort", "popular");
         expectBadParameter("from", "last week");
         expectBadParameter("to", "2026-13-45");

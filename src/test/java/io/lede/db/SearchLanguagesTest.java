@@ -1,6 +1,7 @@
 package io.lede.db;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,5 +15,15 @@ class SearchLanguagesTest {
         assertArrayEquals(new String[] { null, "storm" }, SearchLanguages.splitExclusions("  -storm "));
         assertArrayEquals(new String[] { "- \"unbalanced", null }, SearchLanguages.splitExclusions("- \"unbalanced"));
         assertArrayEquals(new String[] { null, null }, SearchLanguages.splitExclusions(" \t "));
+    }
+
+    @Test
+    void shouldKeepOnlyTheDashesThatNegateOrJoin() {
+        assertEquals("lighthouse -keeper well-known -\"old port\"", SearchLanguages.defused("lighthouse -keeper well-known -\"old port\""));
+        assertEquals("-storm", SearchLanguages.defused("-storm"));
+        assertEquals("          ", SearchLanguages.defused("----------"));
+        assertEquals("       ", SearchLanguages.defused("- - - -"));
+        assertEquals("(((", SearchLanguages.defused("(-(-(-").replace(" ", ""));
+        assertEquals("a  b   y", SearchLanguages.defused("a--b --y"));
     }
 }

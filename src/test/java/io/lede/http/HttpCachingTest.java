@@ -35,4 +35,21 @@ class HttpCachingTest {
                 .then().statusCode(200)
                 .body("headline", equalTo("A long read"));
     }
+
+    @Test
+    void shouldCompressTheSyndicationFormatsAndFeedsToo() {
+        Map<String, Object> body = article(uniqueSection(), "A long read for partners");
+        body.put("body", List.of(Map.of("type", "paragraph", "text", "The tide came in over the harbour wall. ".repeat(200))));
+        String section = (String) body.get("section");
+        String id = create(body).path("id");
+
+        for (String path : List.of("/v1/articles/" + id + "?format=jsonld", "/v1/articles/" + id + "?format=ninjs",
+                "/v1/feeds/" + section + ".json", "/v1/feeds/" + section + ".rss", "/v1/feeds/" + section + ".atom")) {
+            given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                    .header("Accept-Encoding", "gzip")
+                    .get(path)
+                    .then().statusCode(200)
+                    .header("Content-Encoding", "gzip");
+        }
+    }
 }
