@@ -17,6 +17,7 @@ QUOTES=${QUOTES:-200000}
 SPEAKERS=${SPEAKERS:-5000}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+WARMUP_DB=${WARMUP_DB:-120s}
 PORT=${PORT:-8150}
 JAVA=${JAVA:-java}
 SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}
@@ -50,10 +51,12 @@ fi
 "${PSQL[@]}" -d $DB -Atc "select id from article where status = 'PUBLISHED' order by random() limit 2000" >"$WORK/ids.txt"
 EDITOR=(-H "Authorization: Bearer $TOKEN")
 
+# shellcheck source=bench/warmup.sh
+. bench/warmup.sh
 measure() {
   local name=$1 connections=$2
   shift 2
-  wrk -t2 -c"$connections" -d"$WARMUP" "$@" >/dev/null
+  steady_warmup "$connections" "$@"
   local out
   out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency "$@")
   grep -q "Non-2xx or 3xx responses" <<<"$out" && { echo "$name: some responses were errors" >&2; grep "Non-2xx" <<<"$out" >&2; }
@@ -70,8 +73,8 @@ profile() {
 
 "$JAVA" -version 2>&1 | head -n1
 measure "baseline: /q/health/live" 64 "$BASE/q/health/live"
-measure "uncached: article by id" 64 "${EDITOR[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
-measure "uncached: first list page" 64 "${EDITOR[@]}" "$BASE/v1/articles"
+MIN_WARMUP=$WARMUP_DB measure "uncached: article by id" 64 "${EDITOR[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+MIN_WARMUP=$WARMUP_DB measure "uncached: first list page" 64 "${EDITOR[@]}" "$BASE/v1/articles"
 if [ -n "${JFR:-}" ]; then
   profile "${JFR%.jfr}-byid.jfr" "${EDITOR[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
   profile "${JFR%.jfr}-list.jfr" "${EDITOR[@]}" "$BASE/v1/articles"

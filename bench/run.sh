@@ -4,7 +4,9 @@
 #   ./mvnw package -DskipTests && bash bench/run.sh
 #
 # ARTICLES (100000), IMAGES (20000), QUOTES (200000), SPEAKERS (5000) size the archive; DURATION
-# (15s) is each measured wrk run, after an unmeasured WARMUP (10s: on 2 cores the JIT needs it). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
+# (15s) is each measured wrk run, after an unmeasured warm-up of at least WARMUP (10s) that goes on
+# until the throughput settles (bench/warmup.sh: on 2 cores the JIT needs up to a minute for the
+# database path). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, psql.
 # PORT (8088) and DB (lede_bench_reads) place the service and its database.
 # Results go to bench/RESULTS.md; nothing is left running.
 set -euo pipefail
@@ -16,6 +18,7 @@ QUOTES=${QUOTES:-200000}
 SPEAKERS=${SPEAKERS:-5000}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+WARMUP_DB=${WARMUP_DB:-120s}
 PORT=${PORT:-8088}
 # The JVM that runs the service (the production image uses Java 25): JAVA=/path/to/java.
 JAVA=${JAVA:-java}
@@ -98,12 +101,14 @@ writer_done() {
 }
 
 RESULTS=()
+# shellcheck source=bench/warmup.sh
+. bench/warmup.sh
 # Field of the result row whose name starts with $1: 3 requests/s, 5 p99.
 field() { local row; for row in "${RESULTS[@]}"; do [[ $row == "$1"* ]] && { cut -d'|' -f"$2" <<<"$row"; return; }; done; }
 # name, connections, wrk arguments...
 measure() {
-  # Unmeasured first: the JIT compiles each path before its numbers count.
-  wrk -t2 -c"$2" -d"$WARMUP" "${@:3}" >/dev/null
+  # Unmeasured first, until the throughput settles: the JIT compiles each path before its numbers count.
+  steady_warmup "$2" "${@:3}"
   measure_run "$@"
 }
 # The measured run alone (after a warm-up of the caller's own).
@@ -134,11 +139,11 @@ measure "search q=lighthouse" 16 "$BASE/v1/articles?q=lighthouse"
 measure "304 revalidation" 64 -H "If-None-Match: $ETAG" "$BASE/v1/articles/$FIRST_ID"
 measure "cached rendition (w=640)" 64 "$BASE/v1/images/$IMAGE/content?w=640"
 # The same reads with a token: never answered from the response cache, so these are the database paths.
-measure "uncached: article by id" 64 "${EDITOR[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
-measure "uncached: first list page" 64 "${EDITOR[@]}" "$BASE/v1/articles"
-measure "uncached: page $DEPTH rows deep" 64 "${EDITOR[@]}" "$BASE/v1/articles?cursor=$DEEP_CURSOR"
-measure "uncached: headlines" 64 "${EDITOR[@]}" "$BASE/v1/headlines"
-measure "uncached: search q=lighthouse" 16 "${EDITOR[@]}" "$BASE/v1/articles?q=lighthouse"
+MIN_WARMUP=$WARMUP_DB measure "uncached: article by id" 64 "${EDITOR[@]}" -s bench/random-path.lua "$BASE" -- /v1/articles/ "$WORK/ids.txt"
+MIN_WARMUP=$WARMUP_DB measure "uncached: first list page" 64 "${EDITOR[@]}" "$BASE/v1/articles"
+MIN_WARMUP=$WARMUP_DB measure "uncached: page $DEPTH rows deep" 64 "${EDITOR[@]}" "$BASE/v1/articles?cursor=$DEEP_CURSOR"
+MIN_WARMUP=$WARMUP_DB measure "uncached: headlines" 64 "${EDITOR[@]}" "$BASE/v1/headlines"
+MIN_WARMUP=$WARMUP_DB measure "uncached: search q=lighthouse" 16 "${EDITOR[@]}" "$BASE/v1/articles?q=lighthouse"
 
 # News while reading (issue 13): the hot articles read anonymously alone, while an editor updates one
 # article outside them once and five times a second, and read with a partner's token. Ratios are
