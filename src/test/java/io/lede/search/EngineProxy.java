@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The test's way to the real OpenSearch on 127.0.0.1:9200 (.ci/opensearch.sh): a TCP relay on a port
+ * The test's way to the real OpenSearch on 127.0.0.1:9200 (.ci/opensearch.sh; LEDE_OPENSEARCH_PORT): a TCP relay on a port
  * of its own, which the test can take down (listening socket closed, open connections cut: to the
  * service the engine is gone, connections refused) and bring back on the same port, without stopping
  * the OpenSearch node other runs share. Nothing is answered by the relay itself.
@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class EngineProxy {
 
     static final String ENGINE = "127.0.0.1";
-    static final int ENGINE_PORT = Integer.parseInt(System.getProperty("lede.test.opensearch-port", "9200"));
+    /** LEDE_OPENSEARCH_PORT, as for .ci/opensearch.sh. */
+    static final int ENGINE_PORT = Integer.parseInt(System.getenv().getOrDefault("LEDE_OPENSEARCH_PORT", "9200"));
 
     private static EngineProxy instance;
 
