@@ -74,9 +74,12 @@ public class SearchEngine {
             SearchScope<Object> scope = session.scope(Object.class, ENTITY);
             var query = session.search(scope)
                     .extension(ElasticsearchExtension.get())
-                    .select(f -> f.composite().from(f.field(SearchDocument.KEY, String.class), f.field(SearchDocument.SORTED_AT, Instant.class),
-                            f.score()).as((key, at, score) -> new SearchHit(UUID.fromString(key), at,
-                                    request.order() == SearchRequest.Order.RELEVANCE ? score : null)))
+                    // The score only by relevance: asked for in time order, it would make the engine score every match.
+                    .select(f -> request.order() == SearchRequest.Order.RELEVANCE
+                            ? f.composite().from(f.field(SearchDocument.KEY, String.class), f.field(SearchDocument.SORTED_AT, Instant.class),
+                                    f.score()).as((key, at, score) -> new SearchHit(UUID.fromString(key), at, score))
+                            : f.composite().from(f.field(SearchDocument.KEY, String.class), f.field(SearchDocument.SORTED_AT, Instant.class))
+                                    .as((key, at) -> new SearchHit(UUID.fromString(key), at, null)))
                     .where(f -> matching(f, request, true))
                     .sort(f -> switch (request.order()) {
                         case RELEVANCE -> f.score().then().field(SearchDocument.SORTED_AT).desc().then().field(SearchDocument.KEY).desc();
@@ -162,7 +165,10 @@ public class SearchEngine {
     }
 
     private static PredicateFinalStep matching(SearchPredicateFactory f, SearchRequest request, boolean fromCursor) {
-        BooleanPredicateClausesStep<?, ?> bool = f.bool().must(text(f, request.q(), request.order() == SearchRequest.Order.RELEVANCE));
+        // In time order nothing needs a score: the text is a filter (not scored, cached by the engine).
+        boolean relevance = request.order() == SearchRequest.Order.RELEVANCE;
+        BooleanPredicateClausesStep<?, ?> bool = relevance ? f.bool().must(text(f, request.q(), true))
+                : f.bool().filter(text(f, request.q(), false));
         bool.filter(f.terms().field(SearchDocument.STATUS).matchingAny(request.statuses()));
         if (request.section() != null) {
             bool.filter(f.match().field(SearchDocument.SECTION).matching(request.section()));
