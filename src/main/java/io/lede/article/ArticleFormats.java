@@ -1,6 +1,7 @@
 package io.lede.article;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,7 +35,9 @@ class ArticleFormats {
      * standard's format (its documents have their own shape: picking fields would break it), and an
      * Accept header that rules out the format's media type are refused.
      */
-    Optional<ArticleFormat> choose(String format, String fields, String accept) {
+    Optional<ArticleFormat> choose(String requested, String fields, String accept) {
+        // Names fold case, as every other enumerated parameter does (sort=NEWEST, status=Published).
+        String format = requested == null ? null : requested.strip().toLowerCase(Locale.ROOT);
         if (format == null || format.isBlank() || JSON.equals(format)) {
             requireAcceptable(accept, JSON_MEDIA_TYPE, JSON);
             return Optional.empty();

@@ -99,8 +99,12 @@ public class ArticleMapper {
     }
 
     public String urlOf(Article article) {
+        return urlOf(article.section, article.slug);
+    }
+
+    public String urlOf(String section, String slug) {
         String base = config.siteUrl().endsWith("/") ? config.siteUrl() : config.siteUrl() + "/";
-        return base + article.section + "/" + article.slug;
+        return base + section + "/" + slug;
     }
 
     static String bodyText(List<BodyBlock> body) {

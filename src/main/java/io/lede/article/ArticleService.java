@@ -25,6 +25,7 @@ import io.lede.http.VersionedWrites;
 import io.lede.input.Includes;
 import io.lede.input.MergePatcher;
 import io.lede.paging.Page;
+import io.lede.paging.Slice;
 import io.lede.paging.TimeKeyset;
 import io.lede.quote.QuoteService;
 import io.lede.quote.QuoteView;
@@ -86,13 +87,21 @@ public class ArticleService {
     /** A page of the list; with {@code highlight}, each item says where the search matched it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ArticleView> list(ArticleFilter filter, Audience audience, Includes includes, boolean highlight) {
-        return Page.of(articles.page(filter), filter.list().limit(),
+        Slice<TimeKeyset.Row> slice = Slice.of(articles.page(filter), filter.list().limit());
+        slice = slice.first(fitting(slice.rows().stream().map(TimeKeyset.Row::id).toList()));
+        return Page.of(slice,
                 rows -> {
                     List<UUID> ids = rows.stream().map(TimeKeyset.Row::id).toList();
                     List<ArticleView> views = viewsOf(ids, audience, includes);
                     return highlight ? highlighted(views, ids, filter.list().q()) : views;
                 },
                 row -> row.cursor(filter.list().order()), filter.list().count() ? articles.count(filter) : null);
+    }
+
+    /** How many of these articles, from the first, one page holds: see {@link ArticleRepository#fitting}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int fitting(List<UUID> ids) {
+        return articles.fitting(ids);
     }
 
     private List<ArticleView> highlighted(List<ArticleView> views, List<UUID> ids, String q) {

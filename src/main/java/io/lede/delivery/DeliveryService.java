@@ -54,30 +54,42 @@ public class DeliveryService {
         this.changes = changes;
     }
 
-    /** The newest published articles as headlines: two queries for the articles, one for their thumbnails. */
+    /** The newest published articles as headlines: two queries for the articles (no bodies), one for their thumbnails. */
     public List<HeadlineView> headlines(String section, String language, int limit) {
-        List<Article> articles = newest(section, language, limit);
-        Map<UUID, ImageView> thumbnails = images.views(articles.stream().map(a -> a.leadImageId)
+        List<UUID> ids = newestIds(section, language, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ArticleRepository.HeadlineRow> byId = articles.headlineRows(ids).stream()
+                .collect(Collectors.toMap(ArticleRepository.HeadlineRow::id, Function.identity()));
+        List<ArticleRepository.HeadlineRow> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Map<UUID, ImageView> thumbnails = images.views(rows.stream().map(ArticleRepository.HeadlineRow::leadImageId)
                 .filter(Objects::nonNull).toList());
-        return articles.stream().map(article -> {
-            ImageView image = thumbnails.get(article.leadImageId);
-            return new HeadlineView(article.id.toString(), article.headline, article.standfirst, mapper.urlOf(article),
-                    article.section, article.language, article.publishedAt, thumbnail(image),
-                    HeadlineView.Thumbnail.of(image, thumbnail(image)), article.live());
+        return rows.stream().map(row -> {
+            ImageView image = thumbnails.get(row.leadImageId());
+            return new HeadlineView(row.id().toString(), row.headline(), row.standfirst(), mapper.urlOf(row.section(), row.slug()),
+                    row.section(), row.language(), row.publishedAt(), thumbnail(image),
+                    HeadlineView.Thumbnail.of(image, thumbnail(image)), row.live());
         }).toList();
     }
 
     /** The newest published articles of a section (all sections when null), in order. */
     public List<Article> newest(String section, String language, int limit) {
-        TimeListQuery list = new TimeListQuery(language, null, null, null, TimeOrder.NEWEST, limit, false, null);
-        List<TimeKeyset.Row> rows = articles.page(new ArticleFilter(Set.of(ArticleStatus.PUBLISHED), section, null, list));
-        List<UUID> ids = rows.stream().limit(limit).map(TimeKeyset.Row::id).toList();
+        List<UUID> ids = newestIds(section, language, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Feeds carry each article's text: a feed of very long articles holds fewer of them.
+        ids = ids.subList(0, articles.fitting(ids));
         Map<UUID, Article> byId = articles.withTags(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         return ids.stream().map(byId::get).toList();
+    }
+
+    private List<UUID> newestIds(String section, String language, int limit) {
+        TimeListQuery list = new TimeListQuery(language, null, null, null, TimeOrder.NEWEST, limit, false, null);
+        List<TimeKeyset.Row> rows = articles.page(new ArticleFilter(Set.of(ArticleStatus.PUBLISHED), section, null, list));
+        return rows.stream().limit(limit).map(TimeKeyset.Row::id).toList();
     }
 
     public List<SectionView> sections() {

@@ -68,6 +68,7 @@ public class SyncService {
                     + config.tombstoneRetention().toDays() + " days); start over without since");
         }
         Slice<Change> page = Slice.of(changesAfter(token, limit + 1), limit);
+        page = page.first(withinBudget(page.rows()));
         List<UUID> upserts = page.rows().stream().filter(Change::upsert).map(Change::id).toList();
         List<String> deletes = page.rows().stream().filter(change -> !change.upsert()).map(change -> change.id().toString()).toList();
         SyncToken next = page.next(last -> token.after(last.at(), last.id()));
@@ -77,6 +78,26 @@ public class SyncService {
             next = token.delta(position.isAfter(token.at()) ? position : token.at(), SyncToken.LOWEST);
         }
         return new SyncPage(articles.viewsOf(upserts, Audience.ANONYMOUS, Includes.NONE), deletes, tokens.encode(next), page.more());
+    }
+
+    /**
+     * How many of these changes, from the first, one page carries: all of them unless their
+     * articles' text is over the page budget (see {@link io.lede.article.ArticleRepository#fitting}); then the page
+     * ends before the first article that does not fit, and the next token starts there.
+     */
+    private int withinBudget(List<Change> changes) {
+        List<UUID> upserts = changes.stream().filter(Change::upsert).map(Change::id).toList();
+        int fitting = articles.fitting(upserts);
+        if (fitting == upserts.size()) {
+            return changes.size();
+        }
+        UUID firstLeftOut = upserts.get(fitting);
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).upsert() && changes.get(i).id().equals(firstLeftOut)) {
+                return i;
+            }
+        }
+        return changes.size();
     }
 
     /** Tombstones older than the retention go; tokens that depended on them get 410. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,12 +32,14 @@ import io.lede.paging.CursorPage;
 public class Representations {
 
     private final ObjectMapper objectMapper;
+    private final ObjectWriter scriptSafe;
     private final HttpConfig config;
     /** The request being answered (a request-scoped proxy): its conditional headers. */
     private final HttpHeaders headers;
 
     public Representations(ObjectMapper objectMapper, HttpConfig config, HttpHeaders headers) {
         this.objectMapper = objectMapper;
+        this.scriptSafe = objectMapper.writer().with(new ScriptSafeEscapes());
         this.config = config;
         this.headers = headers;
     }
@@ -71,7 +74,16 @@ public class Representations {
      * 304; {@code next}, when a page has one, goes in the {@code Link} header as for JSON pages.
      */
     public Response.ResponseBuilder document(Request request, Object document, String mediaType, String next, CachePolicy policy) {
-        return linked(conditional(request, bytes(document), mediaType, policy), next);
+        return linked(conditional(request, scriptSafeBytes(document), mediaType, policy), next);
+    }
+
+    /** A standard's document (ninjs, JSON-LD) is what partners embed in pages: written script-safe. */
+    private byte[] scriptSafeBytes(Object document) {
+        try {
+            return scriptSafe.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A document could not be serialised", e);
+        }
     }
 
     private static Response.ResponseBuilder linked(Response.ResponseBuilder builder, String next) {

@@ -21,7 +21,11 @@ public record Page<T>(List<T> items, Cursor next, Long total) {
      */
     public static <R, T> Page<T> of(List<R> fetched, int limit, Function<List<R>, List<T>> items,
             Function<R, Cursor> after, Long total) {
-        Slice<R> slice = Slice.of(fetched, limit);
+        return of(Slice.of(fetched, limit), items, after, total);
+    }
+
+    /** The page of a slice of a keyset query's rows (one a caller may have cut with {@link Slice#first}). */
+    public static <R, T> Page<T> of(Slice<R> slice, Function<List<R>, List<T>> items, Function<R, Cursor> after, Long total) {
         return new Page<>(slice.rows().isEmpty() ? List.of() : items.apply(slice.rows()), slice.next(after), total);
     }
 

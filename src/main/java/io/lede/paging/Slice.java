@@ -15,6 +15,14 @@ public record Slice<R>(List<R> rows, boolean more) {
         return new Slice<>(more ? List.copyOf(fetched.subList(0, limit)) : List.copyOf(fetched), more);
     }
 
+    /**
+     * The first {@code count} rows only (a page that stops short of its limit, e.g. to stay within
+     * a size budget): a next page then starts after the last row kept.
+     */
+    public Slice<R> first(int count) {
+        return count >= rows.size() ? this : new Slice<>(List.copyOf(rows.subList(0, count)), true);
+    }
+
     /** Where the next page starts (made from the page's last row), or null on the last page. */
     public <C> C next(Function<R, C> after) {
         return more ? after.apply(rows.get(rows.size() - 1)) : null;

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 
@@ -61,6 +63,33 @@ class JsonLdFormatTest {
                 .body("sourceOrganization.'@type'", equalTo("Organization"))
                 .body("sourceOrganization.name", equalTo("Lede Wire"))
                 .body("$", not(hasKey("liveBlogUpdate")));
+    }
+
+    @Test
+    void shouldStaySafeToEmbedInAScriptBlockWhateverTheHeadlineHolds() {
+        String headline = "Harbour </script><script>alert('x')</script> & <!-- fares \u2028 rise";
+        String id = TestApi.createPublished("news", headline, "2026-03-01T08:00:00Z");
+
+        for (String format : new String[] { "jsonld", "ninjs" }) {
+            Response response = given().queryParam("format", format).get("/v1/articles/" + id)
+                    .then().statusCode(200).extract().response();
+            String raw = response.asString();
+            // A partner pastes the document into <script type="application/ld+json">: nothing in it may close or open a tag.
+            assertFalse(raw.contains("<") || raw.contains(">") || raw.contains("&"),
+                    format + " document holds a raw <, > or &: " + raw);
+            assertFalse(raw.contains("\u2028"), "U+2028 left raw in " + format);
+            String parsed = response.jsonPath().getString("jsonld".equals(format) ? "headline" : "headlines[0].value");
+            assertEquals(headline, parsed, "the escapes decode to the same headline");
+        }
+    }
+
+    @Test
+    void shouldFoldTheCaseOfTheFormatName() {
+        Stories.Story story = Stories.published();
+
+        given().queryParam("format", " JSONLD ").get("/v1/articles/" + story.id())
+                .then().statusCode(200).contentType("application/ld+json")
+                .body("'@type'", equalTo("NewsArticle"));
     }
 
     @Test
