@@ -9,6 +9,13 @@
 # measures without seeding again. CONNECTIONS (16), DURATION (15s) after an unmeasured WARMUP (10s),
 # PORT (8089), DB (lede_bench_search). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl,
 # psql. The numbers go to the "Search at archive scale" section of bench/RESULTS.md.
+#
+# ENGINE=opensearch measures the same shapes with OpenSearch as the search engine (docs/search.md):
+# the service runs with lede.search.engine=opensearch on OPENSEARCH_HOSTS (127.0.0.1:9200; start one
+# with .ci/opensearch.sh start), the seeded archive (written by SQL, so not indexed) is indexed by a
+# timed full rebuild (POST /v1/admin/search/reindex), and the time from a write's commit to its
+# first appearance in a search is measured. Its numbers go to the "Search at archive scale on
+# OpenSearch" section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +28,14 @@ PORT=${PORT:-8089}
 JAVA=${JAVA:-java}
 SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}
 DB=${DB:-lede_bench_search}
+ENGINE=${ENGINE:-database}
+OPENSEARCH_HOSTS=${OPENSEARCH_HOSTS:-127.0.0.1:9200}
+ENGINE_OPTS=()
+SECTION="Search at archive scale (issue 20)"
+if [ "$ENGINE" = opensearch ]; then
+  ENGINE_OPTS=(-Dlede.search.engine=opensearch -Dlede.search.opensearch-hosts="$OPENSEARCH_HOSTS")
+  SECTION="Search at archive scale on OpenSearch (issue 20)"
+fi
 BASE="http://127.0.0.1:$PORT"
 TOKEN=bench-admin-token
 JAR=target/quarkus-app/quarkus-run.jar
@@ -41,7 +56,7 @@ fi
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
   -Dlede.bootstrap-admin-token=$TOKEN \
   -Dlede.rate-limit.anonymous-per-minute=100000000 -Dlede.rate-limit.reader-per-minute=100000000 \
-  -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" \
+  -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" "${ENGINE_OPTS[@]}" \
   -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'set +e; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -54,6 +69,32 @@ if [ $SEEDED = 0 ]; then
   "${PSQL[@]}" -d $DB -v articles=$ARTICLES -v images=20000 -v quotes=200000 -v speakers=5000 -f bench/seed.sql
   "${PSQL[@]}" -d $DB -c "vacuum analyze"
   echo "Seeded in $(( $(date +%s) - SEED_START )) s"
+fi
+
+REINDEX_NOTE=""
+if [ "$ENGINE" = opensearch ]; then
+  echo "Rebuilding the OpenSearch index from the database"
+  REINDEX_START=$(date +%s%N)
+  curl -fs -X POST -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex" >/dev/null
+  while curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex" | grep -q '"state":"running"'; do sleep 2; done
+  REINDEX_MS=$(( ($(date +%s%N) - REINDEX_START) / 1000000 ))
+  STATUS=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex")
+  echo "Rebuilt in $(( REINDEX_MS / 1000 )) s: $STATUS"
+  # From a write's commit to its first appearance in a search, five times.
+  EDITOR_TOKEN=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"bench editor","role":"editor"}' "$BASE/v1/admin/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  VISIBLE=()
+  for i in 1 2 3 4 5; do
+    word="benchword$RANDOM$i"
+    curl -fs -o /dev/null -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"headline\":\"Fresh $word\",\"section\":\"bench\",\"language\":\"en\",\"status\":\"published\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}" \
+      "$BASE/v1/articles"
+    committed=$(date +%s%N)
+    until curl -fs -H "Authorization: Bearer $EDITOR_TOKEN" "$BASE/v1/articles?q=$word&fields=id" | grep -q '"id"'; do sleep 0.02; done
+    VISIBLE+=("$(( ($(date +%s%N) - committed) / 1000000 )) ms")
+  done
+  echo "Searchable after: ${VISIBLE[*]}"
+  REINDEX_NOTE="Full rebuild of the index (mass indexer, $ARTICLES articles): $(( REINDEX_MS / 1000 )) s ($STATUS). A write was searchable after ${VISIBLE[*]} (from the write's response to the first search that found it)."
 fi
 
 # The seed's headlines name their story's number, so a number is a word in exactly one article: the
@@ -95,22 +136,25 @@ measure "list without search (for comparison)" "/v1/articles"
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n1)
 PG_VERSION=$("${PSQL[@]}" -Atc "select version()" | sed 's/ on x86_64.*//')
 {
-  echo "## Search at archive scale (issue 20)"
+  echo "## $SECTION"
   echo
   echo "\`bash bench/search.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $JAVA_VERSION, $PG_VERSION, service with"
   echo "-Xmx256m; wrk (2 threads, $CONNECTIONS connections) on the same machine. Archive: $ARTICLES articles (bench/seed.sql)."
   echo "Every request carries an editor token, so none is answered from the response cache. Each run $DURATION"
-  echo "after $WARMUP of unmeasured warm-up. Target (PostgreSQL): p99 under 500 ms for every shape."
+  echo "after $WARMUP of unmeasured warm-up. Target (PostgreSQL): p99 under 500 ms for every shape; (OpenSearch): p99 under"
+  echo "100 ms and at least 300 req/s for every shape."
+  if [ "$ENGINE" = opensearch ]; then echo "Engine: OpenSearch $(curl -fs "http://${OPENSEARCH_HOSTS%%,*}/" | sed -n 's/.*\"number\" : \"\([^\"]*\)\".*/\1/p' | head -n1) on the same machine."; fi
   echo
   echo "| search | request | requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- | --- |"
   for row in "${RESULTS[@]}"; do echo "| ${row//|/ | } |"; done
   echo
+  if [ -n "$REINDEX_NOTE" ]; then echo "$REINDEX_NOTE"; echo; fi
   if [ -n "${BENCH_NOTE:-}" ]; then echo "$BENCH_NOTE"; echo; fi
 } >"$WORK/section.md"
 # The section replaces an earlier one of its own; everything else in RESULTS.md stays.
 if [ -f bench/RESULTS.md ]; then
-  awk '/^## Search at archive scale/ {skip = 1; next} /^## / {skip = 0} !skip' bench/RESULTS.md >"$WORK/rest.md"
+  awk -v heading="## $SECTION" '$0 == heading {skip = 1; next} /^## / {skip = 0} !skip' bench/RESULTS.md >"$WORK/rest.md"
 else
   echo "# Benchmark results" >"$WORK/rest.md"
 fi

@@ -17,13 +17,23 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.hibernate.type.SqlTypes;
 
 import io.lede.error.ProblemException;
+import io.lede.search.SearchDocument;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}. */
+/**
+ * A story as stored. Never leaves the service: {@link ArticleMapper} turns it into {@link ArticleView}.
+ * With a search engine configured, {@link SearchDocument} says what the engine's index holds of it
+ * (indexed from the outbox on every write); without one these two annotations do nothing.
+ */
 @Entity
+@Indexed(index = "article")
+@TypeBinding(binder = @TypeBinderRef(type = SearchDocument.class))
 public class Article extends PanacheEntityBase {
 
     @Id

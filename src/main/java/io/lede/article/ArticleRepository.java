@@ -25,6 +25,8 @@ import io.lede.db.TextSearch;
 import io.lede.paging.TimeKeyset;
 import io.lede.search.Highlight;
 import io.lede.search.HighlightMarks;
+import io.lede.search.SearchEngine;
+import io.lede.search.SearchRequest;
 import io.lede.paging.TimeOrder;
 import io.lede.text.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -62,10 +64,27 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     private final NativeQueries sql;
     private final TimeKeyset keyset;
+    private final SearchEngine engine;
 
-    public ArticleRepository(NativeQueries sql, TimeKeyset keyset) {
+    public ArticleRepository(NativeQueries sql, TimeKeyset keyset, SearchEngine engine) {
         this.sql = sql;
         this.keyset = keyset;
+        this.engine = engine;
+    }
+
+    /** Whether a list with this filter is answered by the search engine rather than the database: it searches, and there is one. */
+    private boolean onEngine(ArticleFilter filter) {
+        return filter.list().q() != null && engine.enabled();
+    }
+
+    /** The filter as the search engine takes it, from the cursor on (the engine's hits carry the same keys as the database's rows). */
+    private static SearchRequest engineRequest(ArticleFilter filter) {
+        var list = filter.list();
+        var after = list.after();
+        return new SearchRequest(list.q(), filter.statuses().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+                filter.section(), list.language(), filter.tag(), filter.entity(), list.from(), list.to(),
+                SearchRequest.Order.valueOf(list.order().name()), after == null ? null : after.instant(0),
+                after == null ? null : after.uuid(1), after == null ? null : after.floatOrNull(2), list.limit() + 1);
     }
 
     /** For a write: locked until the transaction ends, so no other write comes between its checks and its change. */
@@ -220,6 +239,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Up to {@code limit + 1} rows of a list page: the extra row says whether there is a next page. */
     public List<TimeKeyset.Row> page(ArticleFilter filter) {
+        if (onEngine(filter)) {
+            return engine.page(engineRequest(filter)).stream().map(hit -> new TimeKeyset.Row(hit.id(), hit.at(), hit.score())).toList();
+        }
         return keyset.page(pageQuery(filter));
     }
 
@@ -232,6 +254,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public Map<UUID, List<Highlight>> highlights(Collection<UUID> ids, String q) {
         if (ids.isEmpty()) {
             return Map.of();
+        }
+        if (engine.enabled()) {
+            return engine.highlights(ids, q);
         }
         SqlFilter where = sql.filter();
         where.and("a.id in (?)", List.copyOf(ids));
@@ -268,6 +293,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     public long count(ArticleFilter filter) {
+        if (onEngine(filter)) {
+            return engine.count(engineRequest(filter));
+        }
         SqlFilter where = filtered(filter);
         if (filter.list().q() != null) {
             where.and(where.matches(SEARCH, filter.list().q()));

@@ -28,7 +28,9 @@ class DeploymentFilesTest {
     void composeShouldRunTwoReplicasOnSharedEnginesBehindAProxy() throws IOException {
         Map<String, Object> compose = load(Path.of("docker/docker-compose.yml")).get(0);
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertEquals(Set.of("db", "redis", "s3", "lede-1", "lede-2", "proxy"), services.keySet());
+        assertEquals(Set.of("db", "redis", "s3", "opensearch", "lede-1", "lede-2", "proxy"), services.keySet());
+        // The search engine is optional: started only with --profile opensearch.
+        assertEquals(List.of("opensearch"), services.get("opensearch").get("profiles"));
 
         for (String replica : List.of("lede-1", "lede-2")) {
             Map<String, Object> service = services.get(replica);

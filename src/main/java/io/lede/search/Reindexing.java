@@ -1,0 +1,129 @@
+package io.lede.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
+
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
+import io.quarkus.logging.Log;
+
+/**
+ * Full rebuilds of the engine's index with Hibernate Search's mass indexer: every article read from
+ * the database and written to the engine again, documents replaced in place (the index is not
+ * emptied first), so searches keep answering while it runs. One at a time on each replica; the
+ * state is that replica's.
+ */
+@ApplicationScoped
+public class Reindexing {
+
+    public enum State {
+        IDLE,
+        RUNNING,
+        FAILED
+    }
+
+    /** What {@code GET /v1/admin/search/reindex} shows. */
+    public record Status(State state, long indexed, Long total, Instant startedAt, Instant finishedAt) {
+    }
+
+    static final String NO_ENGINE = "No search engine is configured (lede.search.engine=database): searches use the database's own "
+            + "full-text index, which is always up to date and has nothing to rebuild";
+
+    private final SearchConfig config;
+    private final Instance<SearchMapping> mapping;
+    private final SearchIndexes indexes;
+    private final Clock clock;
+    private final AtomicLong indexed = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+    private volatile State state = State.IDLE;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+
+    public Reindexing(SearchConfig config, Instance<SearchMapping> mapping, SearchIndexes indexes, Clock clock) {
+        this.config = config;
+        this.mapping = mapping;
+        this.indexes = indexes;
+        this.clock = clock;
+    }
+
+    public Status status() {
+        requireEngine();
+        return new Status(state, indexed.get(), state == State.IDLE && startedAt == null ? null : total.get(), startedAt, finishedAt);
+    }
+
+    /** Starts a rebuild; 409 while one runs. */
+    public synchronized Status start() {
+        requireEngine();
+        if (state == State.RUNNING) {
+            throw ProblemException.of(ProblemType.CONFLICT, "A rebuild of the search index is already running");
+        }
+        indexes.ensureIndex();
+        indexed.set(0);
+        total.set(0);
+        startedAt = clock.instant();
+        finishedAt = null;
+        state = State.RUNNING;
+        try {
+            mapping.get().scope(Object.class, SearchEngine.ENTITY).massIndexer()
+                    .purgeAllOnStart(false)
+                    .typesToIndexInParallel(1)
+                    .threadsToLoadObjects(2)
+                    .batchSizeToLoadObjects(200)
+                    .monitor(new Progress())
+                    .start()
+                    .whenComplete((done, failure) -> finished(failure));
+        } catch (RuntimeException e) {
+            finished(e);
+        }
+        return status();
+    }
+
+    private void finished(Throwable failure) {
+        finishedAt = clock.instant();
+        if (failure != null) {
+            Log.errorf(failure, "Rebuilding the search index failed");
+            state = State.FAILED;
+        } else {
+            Log.infof("Rebuilt the search index: %d articles", indexed.get());
+            state = State.IDLE;
+        }
+    }
+
+    private void requireEngine() {
+        if (!config.opensearch()) {
+            throw ProblemException.of(ProblemType.CONFLICT, NO_ENGINE);
+        }
+    }
+
+    private final class Progress implements MassIndexingMonitor {
+
+        @Override
+        public void documentsAdded(long increment) {
+            indexed.addAndGet(increment);
+        }
+
+        @Override
+        public void documentsBuilt(long increment) {
+        }
+
+        @Override
+        public void entitiesLoaded(long increment) {
+        }
+
+        @Override
+        public void addToTotalCount(long increment) {
+            total.addAndGet(increment);
+        }
+
+        @Override
+        public void indexingCompleted() {
+        }
+    }
+}
