@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lede.db.RetryOnConflictInterceptor;
 import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
+import io.lede.text.Ids;
 
 /** Which slug an article gets when it is written. */
 @ApplicationScoped
@@ -27,6 +28,10 @@ class ArticleSlugs {
      */
     String choose(ArticleRequest request, Article article) {
         if (request.slug() != null) {
+            if (Ids.looksLikeId(request.slug()) && !request.slug().equals(article.slug)) {
+                // /v1/articles/{idOrSlug} reads it as an id first: the article would be unreachable by it.
+                throw ProblemException.invalid("slug", "must not have the shape of an article id");
+            }
             if (articles.slugTaken(request.slug(), article.id)) {
                 throw ProblemException.of(ProblemType.CONFLICT, "The slug '" + request.slug() + "' is already used by another article");
             }
@@ -39,6 +44,9 @@ class ArticleSlugs {
         String base = Slugs.from(request.headline());
         if (base.isEmpty()) {
             return "article-" + own;
+        }
+        if (Ids.looksLikeId(base)) {
+            base = "article-" + base;
         }
         if (!articles.slugTaken(base, article.id)) {
             return base;

@@ -79,6 +79,28 @@ class ArticleResourceTest {
     }
 
     @Test
+    void shouldKeepSlugsFromTakingTheShapeOfAnId() {
+        String other = create(article(uniqueSection(), "Another story")).path("id");
+        Map<String, Object> body = article(uniqueSection(), "A story");
+        body.put("slug", other);
+        given().auth().oauth2(editorToken()).contentType("application/json").body(body).post("/v1/articles")
+                .then().statusCode(400).body("errors[0].field", equalTo("slug"));
+
+        // A headline that is an id makes a slug that is not one, and the article is found by it.
+        String headline = UUID.randomUUID().toString();
+        var created = create(article(uniqueSection(), headline));
+        String slug = created.path("slug");
+        assertEquals("article-" + headline, slug);
+        given().get("/v1/articles/" + slug).then().statusCode(200).body("id", equalTo(created.path("id")));
+
+        // "1-2-3-4-5" is a slug, even though java.util.UUID would read it as an id.
+        Map<String, Object> numbered = article(uniqueSection(), "Short slug");
+        numbered.put("slug", "1-2-3-4-" + System.nanoTime());
+        String id = create(numbered).path("id");
+        given().get("/v1/articles/" + numbered.get("slug")).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
     void shouldAnswerNotModifiedWhenTheETagMatches() {
         String id = create(article(uniqueSection(), "Conditional reads")).path("id");
         String etag = given().get("/v1/articles/" + id).then().statusCode(200).extract().header("ETag");
