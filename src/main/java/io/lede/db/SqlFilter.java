@@ -138,8 +138,10 @@ public final class SqlFilter {
                 : SearchLanguages.configOf(search.languageColumn());
         String options = "StartSel=" + HighlightMarks.START + ", StopSel=" + HighlightMarks.STOP
                 + (passage ? ", MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"" : ", HighlightAll=true");
+        // Only what the search looks for is marked: ts_headline would also mark the words of an excluded phrase.
+        String wanted = SearchLanguages.splitExclusions(SearchLanguages.defused(q))[0];
         return "ts_headline(" + config + ", translate(coalesce(" + column + ", ''), " + bind(HighlightMarks.START + HighlightMarks.STOP)
-                + ", ''), " + tsquery(search, q) + ", " + bind(options) + ")";
+                + ", ''), " + tsquery(search, wanted == null ? q : wanted) + ", " + bind(options) + ")";
     }
 
     /** The columns {@link #matches} and {@link #rank} read: the vector on PostgreSQL, the texts on H2. */

@@ -169,6 +169,21 @@ class ArticleSearchTest {
     }
 
     @Test
+    void shouldNotHighlightTheWordsOfAnExcludedPhrase() {
+        assumeTrue(isPostgres(), "exclusions are websearch_to_tsquery's");
+        String section = uniqueSection();
+        String id = create(story(section, "Ferry timetable planned", "Winter service",
+                "The ferry leaves when it is dark.", "2026-09-02T10:00:00Z")).path("id");
+
+        given().queryParam("section", section).queryParam("q", "planned -\"night ferry\"").queryParam("highlight", true)
+                .get("/v1/articles")
+                .then().statusCode(200)
+                .body("items.id", contains(id))
+                .body("items[0].highlights.field", contains("headline"))
+                .body("items[0].highlights[0].fragment", equalTo("Ferry timetable <mark>planned</mark>"));
+    }
+
+    @Test
     void shouldAnswerHostileQueriesWithResultsOrAProblemNeverAnError() {
         // Web-search syntax never fails to parse; what the service refuses (control characters, lone
         // surrogates, more than 200 characters) is a 400 before the database sees it.
