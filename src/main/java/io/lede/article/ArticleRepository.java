@@ -43,18 +43,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public record Sibling(UUID group, UUID id, String language, String slug) {
     }
 
-    /** What a headline shows of an article: no body, so fifty headlines of long articles stay small. */
-    public record HeadlineRow(UUID id, String headline, String standfirst, String section, String slug, String language,
-            Instant publishedAt, UUID leadImageId, LiveStatus liveStatus, Instant liveStartedAt, Instant liveEndedAt) {
-
-        public LiveCoverage live() {
-            return liveStatus == null ? null : new LiveCoverage(liveStatus, liveStartedAt, liveEndedAt);
-        }
-    }
-
-    /** Characters of body text one page of articles holds at most, unless its first item alone is longer. */
-    public static final long PAGE_TEXT_BUDGET = 1_000_000;
-
     static final TextSearch SEARCH = new TextSearch("a.search_vector", "a.language",
             List.of("a.headline", "a.standfirst", "a.body_text"));
 
@@ -165,49 +153,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             query.setParameter("published", ArticleStatus.PUBLISHED);
         }
         return query.getResultList();
-    }
-
-    /** Headline rows of these articles, in no particular order. */
-    public List<HeadlineRow> headlineRows(Collection<UUID> ids) {
-        InList in = InList.of("id", List.copyOf(ids));
-        return in.bind(getEntityManager().createQuery("select a.id, a.headline, a.standfirst, a.section, a.slug, a.language,"
-                + " a.publishedAt, a.leadImageId, a.liveStatus, a.liveStartedAt, a.liveEndedAt from Article a where a.id in "
-                + in.placeholders(), HeadlineRow.class)).getResultList();
-    }
-
-    /**
-     * How many of these articles, from the first, one page can hold within {@link #PAGE_TEXT_BUDGET}
-     * (always at least one). A page of 100 articles near the 1 MiB body limit would be over 300 MB
-     * on the heap while it is rendered, and ninjs writes the text twice (plain and HTML), escaped: such a page (a list, a sync page, a feed, headlines) stops
-     * short of its limit instead, and its next cursor starts after its last item. Weighed by one
-     * look-up of the body lengths, before anything is loaded.
-     */
-    public int fitting(List<UUID> ids) {
-        if (ids.size() < 2) {
-            return ids.size();
-        }
-        Map<UUID, Long> sizes = textSizes(ids);
-        long total = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            total += sizes.getOrDefault(ids.get(i), 0L);
-            if (total > PAGE_TEXT_BUDGET && i > 0) {
-                return i;
-            }
-        }
-        return ids.size();
-    }
-
-    /** The length of each of these articles' body text: what a page weighs before it is loaded. */
-    private Map<UUID, Long> textSizes(Collection<UUID> ids) {
-        InList in = InList.of("id", List.copyOf(ids));
-        List<Object[]> rows = in.bind(getEntityManager().createQuery(
-                "select a.id, length(a.bodyText) from Article a where a.id in " + in.placeholders(), Object[].class))
-                .getResultList();
-        Map<UUID, Long> sizes = new HashMap<>();
-        for (Object[] row : rows) {
-            sizes.put((UUID) row[0], row[1] == null ? 0L : ((Number) row[1]).longValue());
-        }
-        return sizes;
     }
 
     public boolean languageTakenInGroup(UUID group, String language, UUID exceptId) {

@@ -52,11 +52,13 @@ public class ArticleService {
     private final Clock clock;
     private final List<PublicationCheck> publicationChecks;
     private final ArticleEntities entities;
+    private final PageBudget budget;
 
     public ArticleService(ArticleRepository articles, ArticleMapper mapper, ArticleSlugs slugs, ArticleIncludes inlined,
             BodyReferences references, MergePatcher patcher, QuoteService quotes, VersionedWrites writes, Clock clock,
-            @All List<PublicationCheck> publicationChecks, ArticleEntities entities) {
+            @All List<PublicationCheck> publicationChecks, ArticleEntities entities, PageBudget budget) {
         this.articles = articles;
+        this.budget = budget;
         this.entities = entities;
         this.publicationChecks = publicationChecks;
         this.clock = clock;
@@ -88,7 +90,7 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ArticleView> list(ArticleFilter filter, Audience audience, Includes includes, boolean highlight) {
         Slice<TimeKeyset.Row> slice = Slice.of(articles.page(filter), filter.list().limit());
-        slice = slice.first(fitting(slice.rows().stream().map(TimeKeyset.Row::id).toList()));
+        slice = slice.first(budget.fitting(slice.rows().stream().map(TimeKeyset.Row::id).toList()));
         return Page.of(slice,
                 rows -> {
                     List<UUID> ids = rows.stream().map(TimeKeyset.Row::id).toList();
@@ -98,11 +100,7 @@ public class ArticleService {
                 row -> row.cursor(filter.list().order()), filter.list().count() ? articles.count(filter) : null);
     }
 
-    /** How many of these articles, from the first, one page holds: see {@link ArticleRepository#fitting}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public int fitting(List<UUID> ids) {
-        return articles.fitting(ids);
-    }
+
 
     private List<ArticleView> highlighted(List<ArticleView> views, List<UUID> ids, String q) {
         Map<UUID, List<Highlight>> found = articles.highlights(ids, q);

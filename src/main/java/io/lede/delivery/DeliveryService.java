@@ -18,6 +18,8 @@ import io.lede.article.ArticleFilter;
 import io.lede.article.ArticleMapper;
 import io.lede.article.ArticleRepository;
 import io.lede.article.ArticleStatus;
+import io.lede.article.HeadlineRows;
+import io.lede.article.PageBudget;
 import io.lede.cache.ContentChanges;
 import io.lede.cache.SurrogateKeys;
 import io.lede.image.ImageService;
@@ -46,9 +48,14 @@ public class DeliveryService {
     private final ArticleMapper mapper;
     private final ImageService images;
     private final ContentChanges changes;
+    private final PageBudget budget;
+    private final HeadlineRows headlineRows;
 
-    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes) {
+    public DeliveryService(ArticleRepository articles, ArticleMapper mapper, ImageService images, ContentChanges changes,
+            PageBudget budget, HeadlineRows headlineRows) {
         this.articles = articles;
+        this.budget = budget;
+        this.headlineRows = headlineRows;
         this.mapper = mapper;
         this.images = images;
         this.changes = changes;
@@ -60,10 +67,10 @@ public class DeliveryService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, ArticleRepository.HeadlineRow> byId = articles.headlineRows(ids).stream()
-                .collect(Collectors.toMap(ArticleRepository.HeadlineRow::id, Function.identity()));
-        List<ArticleRepository.HeadlineRow> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        Map<UUID, ImageView> thumbnails = images.views(rows.stream().map(ArticleRepository.HeadlineRow::leadImageId)
+        Map<UUID, HeadlineRows.Row> byId = headlineRows.of(ids).stream()
+                .collect(Collectors.toMap(HeadlineRows.Row::id, Function.identity()));
+        List<HeadlineRows.Row> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Map<UUID, ImageView> thumbnails = images.views(rows.stream().map(HeadlineRows.Row::leadImageId)
                 .filter(Objects::nonNull).toList());
         return rows.stream().map(row -> {
             ImageView image = thumbnails.get(row.leadImageId());
@@ -80,7 +87,7 @@ public class DeliveryService {
             return List.of();
         }
         // Feeds carry each article's text: a feed of very long articles holds fewer of them.
-        ids = ids.subList(0, articles.fitting(ids));
+        ids = ids.subList(0, budget.fitting(ids));
         Map<UUID, Article> byId = articles.withTags(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         return ids.stream().map(byId::get).toList();

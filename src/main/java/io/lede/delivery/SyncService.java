@@ -14,6 +14,7 @@ import org.hibernate.query.NativeQuery;
 
 import io.lede.article.ArticleService;
 import io.lede.article.ArticleTombstone;
+import io.lede.article.PageBudget;
 import io.lede.db.NativeQueries;
 import io.lede.db.SqlFilter;
 import io.lede.error.ProblemException;
@@ -47,9 +48,11 @@ public class SyncService {
     private final SyncTokens tokens;
     private final ArticleService articles;
     private final SyncConfig config;
+    private final PageBudget budget;
 
-    public SyncService(NativeQueries sql, SyncTokens tokens, ArticleService articles, SyncConfig config) {
+    public SyncService(NativeQueries sql, SyncTokens tokens, ArticleService articles, SyncConfig config, PageBudget budget) {
         this.sql = sql;
+        this.budget = budget;
         this.tokens = tokens;
         this.articles = articles;
         this.config = config;
@@ -82,12 +85,12 @@ public class SyncService {
 
     /**
      * How many of these changes, from the first, one page carries: all of them unless their
-     * articles' text is over the page budget (see {@link io.lede.article.ArticleRepository#fitting}); then the page
+     * articles' text is over the page budget (see {@link PageBudget}); then the page
      * ends before the first article that does not fit, and the next token starts there.
      */
     private int withinBudget(List<Change> changes) {
         List<UUID> upserts = changes.stream().filter(Change::upsert).map(Change::id).toList();
-        int fitting = articles.fitting(upserts);
+        int fitting = budget.fitting(upserts);
         if (fitting == upserts.size()) {
             return changes.size();
         }

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Pages of very long articles stop short of their limit (ArticleRepository.PAGE_TEXT_BUDGET)
+ * Pages of very long articles stop short of their limit (PageBudget.TEXT_BUDGET)
  * instead of rendering hundreds of megabytes at once; nothing is skipped, the next page goes on.
  */
 @QuarkusTest
@@ -87,7 +87,7 @@ class LongArticlesPagingTest {
             JsonPath page = request.get("/v1/sync").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> upserts = page.getList("upserts");
             long text = upserts.stream().mapToLong(item -> String.valueOf(item.get("bodyText")).length()).sum();
-            assertTrue(upserts.size() <= 1 || text <= ArticleRepository.PAGE_TEXT_BUDGET,
+            assertTrue(upserts.size() <= 1 || text <= PageBudget.TEXT_BUDGET,
                     "a sync page of " + upserts.size() + " articles holds " + text + " characters");
             upserts.forEach(item -> seen.merge((String) item.get("id"), 1, Integer::sum));
             since = page.getString("next");

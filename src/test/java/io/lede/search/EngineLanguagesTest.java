@@ -22,11 +22,11 @@ class EngineLanguagesTest {
 
     @Test
     void shouldTranslateWebSearchSyntax() {
-        assertEquals(new SearchEngine.Query("night ferry", null), SearchEngine.Query.of("night ferry"));
-        assertEquals(new SearchEngine.Query("\"night ferry\" | lamp", "keeper"), SearchEngine.Query.of("\"night ferry\" -keeper or lamp"));
-        assertEquals(new SearchEngine.Query("a b", "\"old news\" | x"), SearchEngine.Query.of("-\"old news\" a|b -x"));
-        assertEquals(new SearchEngine.Query("\"open quote\"", null), SearchEngine.Query.of("\"open quote"));
-        assertEquals(new SearchEngine.Query("ferry", null), SearchEngine.Query.of("- ferry"));
-        assertEquals(new SearchEngine.Query(null, null), SearchEngine.Query.of("- \"\" or"));
+        assertEquals(new EngineQuery("night ferry", null), EngineQuery.of("night ferry"));
+        assertEquals(new EngineQuery("\"night ferry\" | lamp", "keeper"), EngineQuery.of("\"night ferry\" -keeper or lamp"));
+        assertEquals(new EngineQuery("a b", "\"old news\" | x"), EngineQuery.of("-\"old news\" a|b -x"));
+        assertEquals(new EngineQuery("\"open quote\"", null), EngineQuery.of("\"open quote"));
+        assertEquals(new EngineQuery("ferry", null), EngineQuery.of("- ferry"));
+        assertEquals(new EngineQuery(null, null), EngineQuery.of("- \"\" or"));
     }
 }
