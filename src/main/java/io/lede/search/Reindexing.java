@@ -36,6 +36,9 @@ public class Reindexing {
     static final String NO_ENGINE = "No search engine is configured (lede.search.engine=database): searches use the database's own "
             + "full-text index, which is always up to date and has nothing to rebuild";
 
+    /** A rebuild of millions of articles takes minutes; its transactions may take up to a day. */
+    static final int REBUILD_TRANSACTION_TIMEOUT_SECONDS = 86_400;
+
     private final SearchConfig config;
     private final Instance<SearchMapping> mapping;
     private final SearchIndexes indexes;
@@ -76,6 +79,9 @@ public class Reindexing {
                     .typesToIndexInParallel(1)
                     .threadsToLoadObjects(2)
                     .batchSizeToLoadObjects(200)
+                    // The id scroll runs in one JTA transaction: the default 60 s timeout rolled it back
+                    // (and failed the rebuild) at ~450,000 of 1,000,000 articles on 2 cores.
+                    .transactionTimeout(REBUILD_TRANSACTION_TIMEOUT_SECONDS)
                     .monitor(new Progress())
                     .start()
                     .whenComplete((done, failure) -> finished(failure));
