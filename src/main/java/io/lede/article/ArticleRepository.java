@@ -24,7 +24,7 @@ import io.lede.db.SqlFilter;
 import io.lede.db.TextSearch;
 import io.lede.paging.TimeKeyset;
 import io.lede.search.Highlight;
-import io.lede.search.HighlightMarks;
+import io.lede.text.HighlightMarks;
 import io.lede.search.SearchEngine;
 import io.lede.search.SearchRequest;
 import io.lede.paging.TimeOrder;

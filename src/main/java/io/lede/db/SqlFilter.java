@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.lede.search.HighlightMarks;
+import io.lede.text.HighlightMarks;
 
 /**
  * A native {@code where} clause under construction, with its named parameters and full-text

@@ -20,6 +20,8 @@ import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
 import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 import org.hibernate.search.mapper.pojo.model.PojoElementAccessor;
 
+import io.lede.text.HighlightMarks;
+
 /**
  * What the search engine holds of an article, written by one bridge from the entity's properties
  * (named here, so this package needs no entity class): its text in the fields of its language

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonArray;
 
+import io.lede.text.HighlightMarks;
+
 /**
  * Article search on OpenSearch, when it is the configured engine ({@link SearchConfig}): the ids of
  * a page of matches in order, their count, and where each matched. The list filters the index holds

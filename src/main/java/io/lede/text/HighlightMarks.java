@@ -1,4 +1,4 @@
-package io.lede.search;
+package io.lede.text;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.lede.search;
+package io.lede.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
