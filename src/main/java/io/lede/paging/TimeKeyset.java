@@ -85,6 +85,10 @@ public class TimeKeyset {
         if (page.match() == null) {
             return rows(plain(page), page);
         }
+        return sql.plannedForValues(() -> search(page));
+    }
+
+    private List<Row> search(Query page) {
         // H2 (development) has no full-text index to bound: it takes the plain path of matches.
         boolean walkFirst = page.where().isPostgres();
         if (page.order() == TimeOrder.RELEVANCE) {
