@@ -6,24 +6,27 @@
 #
 # ARTICLES (1000000) sizes the archive (bench/seed.sql; 1,000,000 takes some ten minutes to seed on
 # 2 cores). KEEP=1 reuses the database when it already holds that many articles, so a second run
-# measures without seeding again. CONNECTIONS (16), DURATION (15s) after an unmeasured WARMUP (10s),
+# measures without seeding again. CONNECTIONS (16), DURATION (15s) after an unmeasured steady warm-up
+# (bench/warmup.sh: WARMUP_DB, 120s, before the first row; WARMUP, 10s, before the others),
 # PORT (8089), DB (lede_bench_search). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl,
 # psql. The numbers go to the "Search at archive scale" section of bench/RESULTS.md.
 #
 # ENGINE=opensearch measures the same shapes with OpenSearch as the search engine (docs/search.md):
 # the service runs with lede.search.engine=opensearch on OPENSEARCH_HOSTS (127.0.0.1:9200; start one
 # with .ci/opensearch.sh start), the seeded archive (written by SQL, so not indexed) is indexed by a
-# timed full rebuild (POST /v1/admin/search/reindex), and the time from a write's commit to its
+# timed full rebuild into a new index (POST /v1/admin/search/reindex?recreate=true), and the time from a write's commit to its
 # first appearance in a search is measured. Its numbers go to the "Search at archive scale on
 # OpenSearch" section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/warmup.sh
 
 ARTICLES=${ARTICLES:-1000000}
 KEEP=${KEEP:-0}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+WARMUP_DB=${WARMUP_DB:-120s}
 PORT=${PORT:-8089}
 JAVA=${JAVA:-java}
 SERVICE_OPTS=${SERVICE_OPTS:--XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}
@@ -59,7 +62,9 @@ fi
   -Dlede.images.dir="$WORK/images" -Dlede.images.cache-dir="$WORK/renditions" "${ENGINE_OPTS[@]}" \
   -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'set +e; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+# The server's log outlives the run (a failed rebuild's cause is in it): SERVER_LOG.
+SERVER_LOG=${SERVER_LOG:-${TMPDIR:-/tmp}/lede-bench-search-server.log}
+trap 'set +e; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; cp "$WORK/server.log" "$SERVER_LOG"; echo "Server log: $SERVER_LOG"; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "$BASE/q/health/ready" >/dev/null || { echo "The service did not start:" >&2; tail -n 30 "$WORK/server.log" >&2; exit 1; }
 
@@ -75,7 +80,7 @@ REINDEX_NOTE=""
 if [ "$ENGINE" = opensearch ]; then
   echo "Rebuilding the OpenSearch index from the database"
   REINDEX_START=$(date +%s%N)
-  curl -fs -X POST -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex" >/dev/null
+  curl -fs -X POST -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex?recreate=true" >/dev/null
   while curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex" | grep -q '"state":"running"'; do sleep 2; done
   REINDEX_MS=$(( ($(date +%s%N) - REINDEX_START) / 1000000 ))
   STATUS=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/v1/admin/search/reindex")
@@ -115,7 +120,9 @@ check "section=section-4&q=ferries"
 RESULTS=()
 measure() {
   local name=$1 path=$2 out rps p50 p99
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "${EDITOR[@]}" "$BASE$path" >/dev/null
+  # The first shape warms the JIT for at least WARMUP_DB (bench/warmup.sh): a short warm-up measured
+  # the compiler (a third of the service's CPU after 90 s); the others until three rounds agree.
+  MIN_WARMUP=$([ ${#RESULTS[@]} = 0 ] && echo "$WARMUP_DB" || echo "$WARMUP") steady_warmup "$CONNECTIONS" "${EDITOR[@]}" "$BASE$path"
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${EDITOR[@]}" "$BASE$path")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -141,7 +148,7 @@ PG_VERSION=$("${PSQL[@]}" -Atc "select version()" | sed 's/ on x86_64.*//')
   echo "\`bash bench/search.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $JAVA_VERSION, $PG_VERSION, service with"
   echo "-Xmx256m; wrk (2 threads, $CONNECTIONS connections) on the same machine. Archive: $ARTICLES articles (bench/seed.sql)."
   echo "Every request carries an editor token, so none is answered from the response cache. Each run $DURATION"
-  echo "after $WARMUP of unmeasured warm-up. Target (PostgreSQL): p99 under 500 ms for every shape; (OpenSearch): p99 under"
+  echo "after an unmeasured warm-up (bench/warmup.sh: at least $WARMUP_DB before the first row, $WARMUP before the others, until three 5 s rounds agree). Target (PostgreSQL): p99 under 500 ms for every shape; (OpenSearch): p99 under"
   echo "100 ms and at least 300 req/s for every shape."
   if [ "$ENGINE" = opensearch ]; then echo "Engine: OpenSearch $(curl -fs "http://${OPENSEARCH_HOSTS%%,*}/" | sed -n 's/.*\"number\" : \"\([^\"]*\)\".*/\1/p' | head -n1) on the same machine."; fi
   echo

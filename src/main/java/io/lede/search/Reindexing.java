@@ -30,7 +30,7 @@ public class Reindexing {
     }
 
     /** What {@code GET /v1/admin/search/reindex} shows. */
-    public record Status(State state, long indexed, Long total, Instant startedAt, Instant finishedAt) {
+    public record Status(State state, long indexed, Long total, Instant startedAt, Instant finishedAt, boolean outdated) {
     }
 
     static final String NO_ENGINE = "No search engine is configured (lede.search.engine=database): searches use the database's own "
@@ -58,16 +58,24 @@ public class Reindexing {
 
     public Status status() {
         requireEngine();
-        return new Status(state, indexed.get(), state == State.IDLE && startedAt == null ? null : total.get(), startedAt, finishedAt);
+        return new Status(state, indexed.get(), state == State.IDLE && startedAt == null ? null : total.get(), startedAt, finishedAt,
+                indexes.outdated());
     }
 
-    /** Starts a rebuild; 409 while one runs. */
-    public synchronized Status start() {
+    /**
+     * Starts a rebuild; 409 while one runs. With {@code recreate} the index is dropped and created
+     * with the current layout first: searches then find only what the rebuild has written so far.
+     */
+    public synchronized Status start(boolean recreate) {
         requireEngine();
         if (state == State.RUNNING) {
             throw ProblemException.of(ProblemType.CONFLICT, "A rebuild of the search index is already running");
         }
-        indexes.ensureIndex();
+        if (recreate) {
+            indexes.recreate();
+        } else {
+            indexes.ensureIndex();
+        }
         indexed.set(0);
         total.set(0);
         startedAt = clock.instant();

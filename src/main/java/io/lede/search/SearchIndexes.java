@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.outboxpolling.OutboxPollingExtension;
+import org.hibernate.search.util.common.SearchException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +19,11 @@ import io.quarkus.scheduler.Scheduled;
  * succeeds. And outbox events Hibernate Search gave up on after its retries (the engine was down
  * longer than they lasted) are handed back to it once the engine answers, so the index catches up
  * on every write made during an outage.
+ *
+ * <p>An index created by an earlier version may have a layout the engine cannot change in place (the
+ * order it keeps its documents in is fixed when it is created): it is then used as it is, searches
+ * answer from it (slower), and it is reported as outdated until a rebuild recreates it
+ * ({@code POST /v1/admin/search/reindex?recreate=true}), rather than retried every few seconds.
  */
 @ApplicationScoped
 public class SearchIndexes {
@@ -25,6 +31,7 @@ public class SearchIndexes {
     private final SearchConfig config;
     private final Instance<SearchMapping> mapping;
     private volatile boolean ready;
+    private volatile boolean outdated;
 
     public SearchIndexes(SearchConfig config, Instance<SearchMapping> mapping) {
         this.config = config;
@@ -42,6 +49,26 @@ public class SearchIndexes {
         return ready;
     }
 
+    /** Whether the index was created with a layout of an earlier version, which only recreating it changes. */
+    public boolean outdated() {
+        return outdated;
+    }
+
+    /** Drops the index and creates it with the current layout, empty: the caller fills it. */
+    synchronized void recreate() {
+        try {
+            mapping.get().scope(Object.class, SearchEngine.ENTITY).schemaManager().dropAndCreate();
+        } catch (SearchException e) {
+            if (SearchEngine.unavailable(e)) {
+                throw new SearchUnavailableException("The search engine did not answer", e);
+            }
+            throw e;
+        }
+        outdated = false;
+        ready = true;
+        Log.info("Search index recreated on the search engine");
+    }
+
     @Scheduled(every = "${lede.search.maintenance-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void maintain() {
         if (!config.opensearch()) {
@@ -55,17 +82,34 @@ public class SearchIndexes {
         }
     }
 
+    /** Creates the index, or updates its mapping and settings; a rebuild calls it again to re-check an existing index. */
     synchronized void ensureIndex() {
-        if (ready) {
-            return;
-        }
         try {
             mapping.get().scope(Object.class, SearchEngine.ENTITY).schemaManager().createOrUpdate();
             ready = true;
             Log.info("Search index ready on the search engine");
         } catch (RuntimeException e) {
-            Log.warnf("Search engine not ready (will retry): %s", e.getMessage());
+            if (layoutFixed(e)) {
+                outdated = true;
+                ready = true;
+                Log.errorf("The search index was created by an earlier version of Lede with a layout that cannot be changed in place; "
+                        + "searches answer from it, slower, until POST /v1/admin/search/reindex?recreate=true rebuilds it (%s)",
+                        e.getMessage());
+            } else {
+                Log.warnf("Search engine not ready (will retry): %s", e.getMessage());
+            }
         }
+    }
+
+    /** Whether the engine refused to change settings that are fixed when an index is created (its sort). */
+    static boolean layoutFixed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("not updateable") || message.contains("non dynamic settings")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reprocessAborted() {

@@ -81,6 +81,25 @@ final class EngineProxy {
         }
     }
 
+    /** Sends a request with a JSON body straight to OpenSearch; answers the response's body, failing on any status but 200. */
+    static String engine(String method, String path, String json) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + ENGINE + ":" + ENGINE_PORT + path)).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
     synchronized void up() {
         if (server != null) {
             return;

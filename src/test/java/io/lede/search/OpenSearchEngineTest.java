@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +31,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,6 +142,35 @@ class OpenSearchEngineTest {
         String train = story("en", "Trains resume", "Rail timetables.");
         await(() -> found("ferries or trains").size() == 3, "or did not accept either word");
         assertEquals(List.of(train), found("rail"));
+    }
+
+    /**
+     * Relevance: a headline match (weight 5) outranks a body match (1) of the same age, and the order
+     * holds across pages of one item, each page after the (score, time, id) of the last.
+     */
+    @Test
+    void shouldRankHeadlineMatchesAboveBodyMatchesPageByPage() {
+        String body = story("en", "Council meets", "The old beacon on the pier was repaired.");
+        String both = story("en", "Beacon on the pier lit again", "Crowds watched the beacon.");
+        String headline = story("en", "Beacon restored", "Volunteers worked all winter.");
+        await(() -> found("beacon").size() == 3, "the three stories were not indexed");
+        List<String> ranked = editor().queryParam("section", section).queryParam("q", "beacon").queryParam("sort", "relevance")
+                .get("/v1/articles").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(body), ranked.subList(2, 3), "the body-only match ranks last: " + ranked);
+        assertTrue(ranked.containsAll(List.of(both, headline)), ranked.toString());
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = editor().queryParam("section", section).queryParam("q", "beacon")
+                    .queryParam("sort", "relevance").queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/v1/articles").then().statusCode(200).extract();
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("cursor");
+        } while (cursor != null && paged.size() < 5);
+        assertEquals(ranked, paged, "pages of one item give the first page's order");
     }
 
     @Test
@@ -260,6 +295,41 @@ class OpenSearchEngineTest {
         searchFinds("zeppelin", copy.toString());
         searchFinds("gantry", original);
         given().auth().oauth2(editorToken()).get("/v1/admin/search/reindex").then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswerFromAnOutdatedIndexUntilARebuildRecreatesIt() throws Exception {
+        String id = story("en", "Quayside clock restored", "Its hands move again.");
+        searchFinds("clock", id);
+        // The index as an earlier version created it: the same fields and aliases, not kept newest first.
+        ObjectMapper json = new ObjectMapper();
+        JsonNode current = json.readTree(EngineProxy.engine("GET", "/article-000001", null)).get("article-000001");
+        ObjectNode earlier = json.createObjectNode();
+        earlier.set("mappings", current.get("mappings"));
+        earlier.set("aliases", current.get("aliases"));
+        earlier.putObject("settings").put("number_of_replicas", 0);
+        EngineProxy.engine("DELETE", "/article-000001", null);
+        EngineProxy.engine("PUT", "/article-000001", earlier.toString());
+
+        given().auth().oauth2(ADMIN).post("/v1/admin/search/reindex").then().statusCode(202).body("layout", equalTo("outdated"));
+        awaitRebuilt();
+        searchFinds("clock", id);
+        given().auth().oauth2(ADMIN).get("/v1/admin/search/reindex").then().statusCode(200).body("layout", equalTo("outdated"));
+        assertFalse(EngineProxy.engine("GET", "/article-000001/_settings", null).contains("sortedAt"));
+
+        given().auth().oauth2(ADMIN).queryParam("recreate", "maybe").post("/v1/admin/search/reindex").then().statusCode(400);
+        given().auth().oauth2(ADMIN).queryParam("recreate", true).post("/v1/admin/search/reindex").then().statusCode(202)
+                .body("layout", equalTo("current"));
+        awaitRebuilt();
+        searchFinds("clock", id);
+        given().auth().oauth2(ADMIN).get("/v1/admin/search/reindex").then().statusCode(200).body("layout", equalTo("current"))
+                .body("state", equalTo("idle"));
+        assertTrue(EngineProxy.engine("GET", "/article-000001/_settings", null).contains("sortedAt"));
+    }
+
+    private static void awaitRebuilt() {
+        await(() -> !"running".equals(given().auth().oauth2(ADMIN).get("/v1/admin/search/reindex").then().statusCode(200)
+                .extract().path("state")), "the rebuild did not finish");
     }
 
     /** Inserts a copy of an article row with another id, slug, translation group and headline, by SQL alone. */
