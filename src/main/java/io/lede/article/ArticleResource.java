@@ -47,7 +47,6 @@ import io.lede.http.CachePolicy;
 import io.lede.http.HttpConfig;
 import io.lede.http.IfMatch;
 import io.lede.http.Representations;
-import io.lede.image.ImageView;
 import io.lede.input.FieldSelection;
 import io.lede.input.Includes;
 import io.lede.openapi.LedeApiDefinition;
@@ -100,7 +99,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "A page of articles; the next page is in next and in the Link header",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(anyOf = { ArticlePage.class, SyndicationDocs.NinjsPage.class }),
+                            schema = @Schema(anyOf = { ArticleViewShapes.ArticlePage.class, SyndicationDocs.NinjsPage.class }),
                             examples = @ExampleObject(name = "ninjs", summary = "format=ninjs", value = SyndicationDocs.NINJS_PAGE)),
                     @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, description = SyndicationDocs.JSON_LD_DESCRIPTION),
                             examples = @ExampleObject(name = "jsonld", summary = "format=jsonld", value = SyndicationDocs.JSON_LD_PAGE)) })
@@ -119,15 +118,7 @@ public class ArticleResource {
         Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
         ArticleFilter filter = params.toFilter(audience(), entities);
         Page<ArticleView> page = articles.list(filter, audience(), includes, params.highlights(filter));
-        SurrogateKeys keys = SurrogateKeys.of("articles").sectionList(filter.section());
-        if (filter.entity() != null) {
-            // Which entity a URI names moves when an entity is created or its URI changes.
-            keys.add("entity", filter.entity()).add(SurrogateKeys.ENTITIES);
-        }
-        if (filter.list().q() != null) {
-            keys.add(SurrogateKeys.SEARCH);
-        }
-        page.items().forEach(item -> dependencies(keys, item, includes));
+        SurrogateKeys keys = ArticleResponseKeys.ofList(filter, page.items(), includes);
         CachePolicy policy = audience().cachePolicy(filter.onlyPublished());
         CursorPage<ArticleView> body = page.body(uriInfo);
         if (standard.isPresent()) {
@@ -169,7 +160,7 @@ public class ArticleResource {
         Includes includes = standard.isPresent() ? SYNDICATED : Includes.parse(include, INCLUDES);
         ArticleView article = articles.find(idOrSlug, audience(), includes);
         CachePolicy policy = audience().cachePolicy(article.status() == ArticleStatus.PUBLISHED);
-        SurrogateKeys keys = dependencies(SurrogateKeys.of(), article, includes);
+        SurrogateKeys keys = ArticleResponseKeys.of(SurrogateKeys.of(), article, includes);
         Response.ResponseBuilder response;
         if (standard.isPresent()) {
             ArticleFormat.Rendered rendered = standard.get().item(article, target(uriInfo));
@@ -190,7 +181,7 @@ public class ArticleResource {
     @Operation(summary = "List an article's quotes",
             description = "The quotes its body uses, in body order, then any other quotes linked to it by articleId, oldest first.")
     @APIResponse(responseCode = "200", description = "The article's quotes (always one page)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleViewShapes.QuotePage.class)))
     @APIResponse(responseCode = "404", description = "No article with this id or slug is visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response quotes(@RestPath("id") @Parameter(description = "Article id, or its slug") String idOrSlug,
             @Context Request request) {
@@ -295,27 +286,6 @@ public class ArticleResource {
         return Response.noContent().build();
     }
 
-    /** What a response showing this article depends on: itself, its translations, what it inlines. */
-    private static SurrogateKeys dependencies(SurrogateKeys keys, ArticleView article, Includes includes) {
-        keys.add("article", article.id()).add("translations", article.translationGroup());
-        if (includes.has(INCLUDE_QUOTES)) {
-            BodyBlock.quoteIds(article.body()).forEach(id -> keys.add("quote", id));
-            // An inlined quote shows its speaker's entity URI.
-            article.body().stream().filter(block -> block instanceof BodyBlock.Quote quote && quote.quote() != null)
-                    .forEach(block -> keys.add("entity", ((BodyBlock.Quote) block).quote().speaker().entityId()));
-        }
-        if (includes.has(INCLUDE_ENTITIES)) {
-            article.entities().forEach(link -> keys.add("entity", link.id()));
-        }
-        if (includes.has(INCLUDE_IMAGES)) {
-            BodyBlock.imageIds(article.body()).forEach(id -> keys.add("image", id));
-            if (article.leadImage() instanceof ImageView image) {
-                keys.add("image", image.id());
-            }
-        }
-        return keys;
-    }
-
     private Audience audience() {
         return Audience.of(caller);
     }
@@ -323,20 +293,5 @@ public class ArticleResource {
     /** Image URLs in a standard's document are absolute: lede.public-url, or the base URL the request reached. */
     private ArticleFormat.Target target(UriInfo uriInfo) {
         return new ArticleFormat.Target(http.publicUrl().orElse(uriInfo.getBaseUri().toString()), audience());
-    }
-
-    /** The shape of an article's quote list, for the OpenAPI document. */
-    @Schema(name = "ArticleQuotes")
-    record QuotePage(
-            @Schema(required = true) List<QuoteView> items,
-            @Schema(required = true, nullable = true, type = SchemaType.STRING, description = "Always null: one page") String next) {
-    }
-
-    /** The shape of a list response, for the OpenAPI document. */
-    @Schema(name = "ArticlePage")
-    record ArticlePage(
-            @Schema(required = true) List<ArticleView> items,
-            @Schema(required = true, nullable = true, description = "Relative URL of the next page; null on the last") String next,
-            @Schema(description = "Number of matching articles; only with count=true") Long total) {
     }
 }
