@@ -86,7 +86,7 @@ public class EntryResource {
         SurrogateKeys keys = dependencies(SurrogateKeys.of("entries"), page.blog());
         page.items().forEach(item -> inlined(keys, item, includes));
         return representations.page(request, new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()),
-                page.next() == null ? null : page.next().encode(), page.total()),
+                page.next() == null ? null : page.next().encode(PageLinks.list(uriInfo)), page.total()),
                 selection, policy(page.blog())).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 

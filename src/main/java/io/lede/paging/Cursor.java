@@ -16,11 +16,13 @@ import io.lede.text.Times;
 /**
  * The opaque {@code cursor} of a keyset page: the sort it belongs to and the key of the last row
  * handed out (say a time and an id as tie-breaker). The next page starts strictly after that key,
- * so rows added meanwhile never shift a page.
+ * so rows added meanwhile never shift a page. Encoded, it also names the list that handed it out
+ * (the request's path): a cursor of one list given to another (a corrections cursor to
+ * /v1/articles, one blog's entries to another's) is a 400, not a page cut at another list's key.
  */
 public record Cursor(String sort, List<String> key) {
 
-    private static final String VERSION = "2";
+    private static final String VERSION = "3";
 
     /** A cursor after the row whose sort key is {@code values} (Instants, UUIDs, numbers, strings). */
     public static Cursor after(String sort, Object... values) {
@@ -31,29 +33,33 @@ public record Cursor(String sort, List<String> key) {
         return new Cursor(sort, List.copyOf(key));
     }
 
-    public String encode() {
-        StringBuilder raw = new StringBuilder(VERSION).append('|').append(escape(sort));
+    /** The cursor as a client gets it, for the list at {@code list} (a request path, {@link PageLinks#list}). */
+    public String encode(String list) {
+        StringBuilder raw = new StringBuilder(VERSION).append('|').append(escape(list)).append('|').append(escape(sort));
         key.forEach(part -> raw.append('|').append(escape(part)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a cursor made for {@code expectedSort} with a key of {@code size} parts; anything else is a 400. */
-    public static Cursor decode(String encoded, String expectedSort, int size) {
+    /** Decodes a cursor made by the list at {@code list} for {@code expectedSort} with a key of {@code size} parts; anything else is a 400. */
+    public static Cursor decode(String encoded, String list, String expectedSort, int size) {
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (parts.length != size + 2 || !VERSION.equals(parts[0])) {
+        if (parts.length != size + 3 || !VERSION.equals(parts[0])) {
             throw invalid();
         }
-        String sort = unescape(parts[1]);
+        if (!unescape(parts[1]).equals(list)) {
+            throw ProblemException.invalid("cursor", "belongs to another list; use the next link of a page of this one");
+        }
+        String sort = unescape(parts[2]);
         if (!sort.equals(expectedSort)) {
             throw ProblemException.invalid("cursor", "belongs to sort=" + sort + ", not sort=" + expectedSort);
         }
         List<String> key = new ArrayList<>();
-        for (int i = 2; i < parts.length; i++) {
+        for (int i = 3; i < parts.length; i++) {
             String part = unescape(parts[i]);
             // Cursors travel through clients' hands: a forged one must not carry into a query what no
             // client may send directly.

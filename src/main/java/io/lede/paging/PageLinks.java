@@ -15,6 +15,14 @@ public final class PageLinks {
     private PageLinks() {
     }
 
+    /** The list a request pages, as cursors name it: its path, without the slashes around it. */
+    public static String list(UriInfo uriInfo) {
+        String path = uriInfo.getPath();
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.endsWith("/") && path.length() > start ? path.length() - 1 : path.length();
+        return path.substring(start, Math.max(start, end));
+    }
+
     public static String next(UriInfo uriInfo, Cursor cursor) {
         if (cursor == null) {
             return null;
@@ -29,7 +37,7 @@ public final class PageLinks {
             }
         }
         // Base64url needs no escaping in a query.
-        pairs.add("cursor=" + cursor.encode());
+        pairs.add("cursor=" + cursor.encode(list(uriInfo)));
         return request.getRawPath() + "?" + String.join("&", pairs);
     }
 }

@@ -1,5 +1,8 @@
 package io.lede.paging;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -13,6 +16,10 @@ public class PageParams {
     @RestQuery
     @Parameter(description = "Opaque cursor from the next link of the previous page")
     String cursor;
+
+    /** The request: a cursor is valid only for the list (path) that handed it out. */
+    @Context
+    UriInfo uriInfo;
 
     @RestQuery
     @Parameter(description = "Items per page",
@@ -34,6 +41,6 @@ public class PageParams {
 
     /** The decoded cursor for a list in this order with keys of this size, or null on the first page. */
     public Cursor after(String sort, int keySize) {
-        return cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), sort, keySize);
+        return cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), PageLinks.list(uriInfo), sort, keySize);
     }
 }

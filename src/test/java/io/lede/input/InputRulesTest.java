@@ -134,16 +134,36 @@ class InputRulesTest {
 
     @Test
     void shouldRefuseForgedCursorsCarryingWhatNoClientMaySend() {
-        for (String forged : new String[] { "2|newest|%2B300000-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|",
-                "2|newest|-5000-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|" }) {
-            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
-            for (String list : new String[] { "/v1/articles", "/v1/quotes", "/v1/images" }) {
-                given().queryParam("cursor", cursor).get(list)
+        for (String list : new String[] { "v1/articles", "v1/quotes", "v1/images" }) {
+            for (String forged : new String[] { "3|" + list + "|newest|%2B300000-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|",
+                    "3|" + list + "|newest|-5000-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|" }) {
+                given().queryParam("cursor", base64(forged)).get("/" + list)
                         .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
             }
+            // The same cursor with a time the database holds is a page: the refusals above are the times'.
+            given().queryParam("cursor", base64("3|" + list + "|newest|2020-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|"))
+                    .get("/" + list).then().statusCode(200);
         }
-        String withNul = Base64.getUrlEncoder().withoutPadding().encodeToString("2|name|a%00b|00000000-0000-0000-0000-000000000000".getBytes(StandardCharsets.UTF_8));
-        given().queryParam("cursor", withNul).get("/v1/speakers").then().statusCode(400);
+        given().queryParam("cursor", base64("3|v1/speakers|name|a%00b|00000000-0000-0000-0000-000000000000")).get("/v1/speakers")
+                .then().statusCode(400);
+        given().queryParam("cursor", base64("3|v1/speakers|name|ab|00000000-0000-0000-0000-000000000000")).get("/v1/speakers")
+                .then().statusCode(200);
+    }
+
+    /** A cursor is the list's own: one handed out by another list, or by an earlier version, is a 400 that says so. */
+    @Test
+    void shouldRefuseACursorOfAnotherList() {
+        String corrections = base64("3|v1/corrections|newest|2020-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|");
+        given().queryParam("cursor", corrections).get("/v1/corrections").then().statusCode(200);
+        given().queryParam("cursor", corrections).get("/v1/articles")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"))
+                .body("errors[0].message", equalTo("belongs to another list; use the next link of a page of this one"));
+        given().queryParam("cursor", base64("2|newest|2020-01-01T00%3A00%3A00Z|00000000-0000-0000-0000-000000000000|")).get("/v1/articles")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    private static String base64(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
