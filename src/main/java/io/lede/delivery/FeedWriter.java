@@ -29,6 +29,7 @@ import io.lede.article.Article;
 import io.lede.article.ArticleMapper;
 import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
+import io.lede.text.Html;
 
 /** Writes the newest articles as RSS 2.0, Atom 1.0 (with ROME) or JSON Feed 1.1 (with Jackson). */
 @ApplicationScoped

@@ -16,6 +16,7 @@ import io.lede.http.HttpConfig;
 import io.lede.image.ImageConfig;
 import io.lede.image.ImageService;
 import io.lede.image.ImageView;
+import io.lede.text.Html;
 
 /** oEmbed cards for this site's own article URLs. */
 @ApplicationScoped

@@ -3,6 +3,7 @@ package io.lede.paging;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -12,15 +13,14 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public final class PageLinks {
 
+    private static final Pattern LEADING_OR_TRAILING_SLASHES = Pattern.compile("^/+|/+$");
+
     private PageLinks() {
     }
 
     /** The list a request pages, as cursors name it: its path, without the slashes around it. */
     public static String list(UriInfo uriInfo) {
-        String path = uriInfo.getPath();
-        int start = path.startsWith("/") ? 1 : 0;
-        int end = path.endsWith("/") && path.length() > start ? path.length() - 1 : path.length();
-        return path.substring(start, Math.max(start, end));
+        return LEADING_OR_TRAILING_SLASHES.matcher(uriInfo.getPath()).replaceAll("");
     }
 
     public static String next(UriInfo uriInfo, Cursor cursor) {

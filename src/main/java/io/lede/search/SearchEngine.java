@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
+import org.hibernate.search.backend.elasticsearch.search.query.ElasticsearchSearchRequestTransformerContext;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -120,11 +121,7 @@ public class SearchEngine {
                 .sort(f -> f.field(SearchDocument.SORTED_AT).desc().then().field(SearchDocument.KEY).desc())
                 .requestTransformer(SearchEngine::sortValuesOnly)
                 .fetchHits(RELEVANCE_CANDIDATES - 1, 1);
-        if (last.isEmpty()) {
-            return null;
-        }
-        JsonArray sortValues = last.get(0).getAsJsonArray("sort");
-        return new SearchHit(UUID.fromString(sortValues.get(1).getAsString()), Instant.ofEpochMilli(sortValues.get(0).getAsLong()), null);
+        return last.isEmpty() ? null : timeHit(last.get(0));
     }
 
     /**
@@ -140,15 +137,16 @@ public class SearchEngine {
                 .sort(f -> oldest ? f.field(SearchDocument.SORTED_AT).asc().then().field(SearchDocument.KEY).asc()
                         : f.field(SearchDocument.SORTED_AT).desc().then().field(SearchDocument.KEY).desc())
                 .requestTransformer(SearchEngine::sortValuesOnly)
-                .fetchHits(size).stream()
-                .map(hit -> {
-                    JsonArray sortValues = hit.getAsJsonArray("sort");
-                    return new SearchHit(UUID.fromString(sortValues.get(1).getAsString()), Instant.ofEpochMilli(sortValues.get(0).getAsLong()),
-                            null);
-                }).toList();
+                .fetchHits(size).stream().map(SearchEngine::timeHit).toList();
     }
 
-    private static void sortValuesOnly(org.hibernate.search.backend.elasticsearch.search.query.ElasticsearchSearchRequestTransformerContext context) {
+    /** A hit of a search in time order, from its sort values: (time in milliseconds, key). */
+    private static SearchHit timeHit(JsonObject hit) {
+        JsonArray sortValues = hit.getAsJsonArray("sort");
+        return new SearchHit(UUID.fromString(sortValues.get(1).getAsString()), Instant.ofEpochMilli(sortValues.get(0).getAsLong()), null);
+    }
+
+    private static void sortValuesOnly(ElasticsearchSearchRequestTransformerContext context) {
         context.body().addProperty("_source", false);
         context.body().addProperty("stored_fields", "_none_");
     }
@@ -212,6 +210,7 @@ public class SearchEngine {
         return bool;
     }
 
+    /** Runs a request to the engine; its absence (see {@link #unavailable}) becomes a 503. Also {@link SearchIndexes#recreate}'s. */
     static <T> T call(java.util.function.Supplier<T> search) {
         try {
             return search.get();

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Instance;
 
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.outboxpolling.OutboxPollingExtension;
-import org.hibernate.search.util.common.SearchException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -56,14 +55,10 @@ public class SearchIndexes {
 
     /** Drops the index and creates it with the current layout, empty: the caller fills it. */
     synchronized void recreate() {
-        try {
+        SearchEngine.call(() -> {
             mapping.get().scope(Object.class, SearchEngine.ENTITY).schemaManager().dropAndCreate();
-        } catch (SearchException e) {
-            if (SearchEngine.unavailable(e)) {
-                throw new SearchUnavailableException("The search engine did not answer", e);
-            }
-            throw e;
-        }
+            return null;
+        });
         outdated = false;
         ready = true;
         Log.info("Search index recreated on the search engine");

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 import io.lede.article.BodyBlock;
-import io.lede.delivery.Html;
 import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.quote.QuoteView;
+import io.lede.text.Html;
 
 /**
  * An article body as HTML for partners: every text escaped, inline links {@code [text](url)} as

@@ -30,23 +30,9 @@ public final class HighlightMarks {
         return marked != null && marked.contains(START);
     }
 
-    /** HTML-escaped, with the marks as {@code <mark>} tags. */
+    /** HTML-escaped ({@link Html#escape}, which leaves the marks alone), with the marks as {@code <mark>} tags. */
     public static String html(String marked) {
-        StringBuilder html = new StringBuilder(marked.length() + 32);
-        for (int i = 0; i < marked.length(); i++) {
-            char c = marked.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                case '\uE000' -> html.append("<mark>");
-                case '\uE001' -> html.append("</mark>");
-                default -> html.append(c);
-            }
-        }
-        return html.toString();
+        return Html.escape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
     }
 
     /**

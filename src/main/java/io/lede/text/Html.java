@@ -1,4 +1,4 @@
-package io.lede.delivery;
+package io.lede.text;
 
 /** Text made safe to put in HTML, in element content and in quoted attributes alike. */
 public final class Html {
