@@ -34,7 +34,7 @@ final class EngineText {
      * {@code simple_query_string} whose {@code analyzer} is one language's, over every language's
      * fields, and the readings are OR-ed: "паром" read as plain words finds Russian "Паромы" (stored
      * as 'паром') though read as Russian it is 'пар'. Excluded words leave out texts that contain them
-     * in any reading.
+     * in any reading. Readings that are alike are sent once ({@link EngineReadings}).
      */
     static PredicateFinalStep text(SearchPredicateFactory f, String q) {
         ObjectNode text = textJson(q);
@@ -52,14 +52,14 @@ final class EngineText {
         if (parts.included() != null) {
             ObjectNode readings = clauses.putArray("must").addObject().putObject("bool");
             ArrayNode should = readings.putArray("should");
-            EngineLanguages.ANALYZERS.values().forEach(analyzer -> should.add(simpleQueryString(parts.included(), analyzer, "and")));
+            EngineReadings.distinct(parts.included()).forEach(analyzer -> should.add(simpleQueryString(parts.included(), analyzer, "and")));
             readings.put("minimum_should_match", 1);
         } else {
             clauses.putArray("must").addObject().putObject("match_all");
         }
         if (parts.excluded() != null) {
             ArrayNode mustNot = clauses.putArray("must_not");
-            EngineLanguages.ANALYZERS.values().forEach(analyzer -> mustNot.add(simpleQueryString(parts.excluded(), analyzer, "or")));
+            EngineReadings.distinct(parts.excluded()).forEach(analyzer -> mustNot.add(simpleQueryString(parts.excluded(), analyzer, "or")));
         }
         return bool;
     }

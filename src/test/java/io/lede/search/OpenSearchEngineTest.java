@@ -145,6 +145,31 @@ class OpenSearchEngineTest {
     }
 
     /**
+     * The service sends a query once per distinct reading ({@link EngineReadings}), deciding which
+     * readings are alike with Lucene's analyzers: they must read words exactly as the engine's
+     * built-in analyzers of the same names, term by term and position by position.
+     */
+    @Test
+    void shouldReadQueriesAsTheEngineReadsThem() throws Exception {
+        List<String> texts = List.of("Ferries cancelled: the harbour's lighthouses", "Neue Kräne für die Häfen, Straße gesperrt",
+                "Паромы возвращаются к причалам", "L'ouverture des ports attendait les marins", "Los pescadores celebraron las noticias",
+                "e-mail x86_64 2026-11-29 3.5% U.S.A.", "naïve café İstanbul ΣΟΦΊΑ 港口城市 مرفأ", "ＦＵＬＬ ｗｉｄｔｈ don't can't");
+        ObjectMapper json = new ObjectMapper();
+        for (String analyzer : EngineLanguages.ANALYZERS.values()) {
+            for (String text : texts) {
+                ObjectNode request = json.createObjectNode().put("analyzer", analyzer).put("text", text);
+                List<String> engine = new ArrayList<>();
+                int previous = -1;
+                for (JsonNode token : json.readTree(EngineProxy.engine("POST", "/_analyze", request.toString())).get("tokens")) {
+                    engine.add((token.get("position").asInt() - previous) + " " + token.get("token").asText());
+                    previous = token.get("position").asInt();
+                }
+                assertEquals(engine, EngineReadings.terms(analyzer, text), analyzer + " reads \"" + text + "\"");
+            }
+        }
+    }
+
+    /**
      * Relevance: a headline match (weight 5) outranks a body match (1) of the same age, and the order
      * holds across pages of one item, each page after the (score, time, id) of the last.
      */
