@@ -16,8 +16,10 @@ class EngineReadingsTest {
         assertEquals(List.of("english", "russian"), EngineReadings.distinct("паромы"));
         // A stop word in English only: English reads nothing, the others the word.
         assertEquals(List.of("english", "german"), EngineReadings.distinct("the"));
-        // English and German both stem it to 'lighthous'; the other four leave it whole.
+        // English, German, French and Spanish read 'lighthous'; Russian and plain words 'lighthouse'.
         assertEquals(List.of("english", "russian"), EngineReadings.distinct("lighthouse"));
+        assertEquals(List.of("1 lighthous"), EngineReadings.terms("spanish", "lighthouse"));
+        assertEquals(List.of("1 lighthouse"), EngineReadings.terms("standard", "lighthouse"));
         // A query read alike everywhere is sent once.
         assertEquals(List.of("english"), EngineReadings.distinct("2026"));
     }
