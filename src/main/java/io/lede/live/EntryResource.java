@@ -45,8 +45,7 @@ import io.lede.http.IfMatch;
 import io.lede.input.Includes;
 import io.lede.http.Representations;
 import io.lede.cache.SurrogateKeys;
-import io.lede.paging.CursorPage;
-import io.lede.paging.PageLinks;
+import io.lede.paging.Page;
 import io.lede.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -85,8 +84,7 @@ public class EntryResource {
         EntryService.Page page = entries.list(idOrSlug, params.toFilter(), editor(), includes);
         SurrogateKeys keys = dependencies(SurrogateKeys.of("entries"), page.blog());
         page.items().forEach(item -> inlined(keys, item, includes));
-        return representations.page(request, new CursorPage<>(page.items(), PageLinks.next(uriInfo, page.next()),
-                page.next() == null ? null : page.next().encode(PageLinks.list(uriInfo)), page.total()),
+        return representations.page(request, new Page<>(page.items(), page.next(), page.total()).body(uriInfo),
                 selection, policy(page.blog())).header(SurrogateKeys.HEADER, keys.value()).build();
     }
 

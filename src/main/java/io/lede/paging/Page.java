@@ -31,6 +31,7 @@ public record Page<T>(List<T> items, Cursor next, Long total) {
 
     /** The response body: {@code next} as the relative URL of this request's next page, and its cursor. */
     public CursorPage<T> body(UriInfo uriInfo) {
-        return new CursorPage<>(items, PageLinks.next(uriInfo, next), next == null ? null : next.encode(PageLinks.list(uriInfo)), total);
+        String cursor = next == null ? null : next.encode(PageLinks.list(uriInfo));
+        return new CursorPage<>(items, PageLinks.next(uriInfo, cursor), cursor, total);
     }
 }

@@ -23,8 +23,14 @@ public final class PageLinks {
         return LEADING_OR_TRAILING_SLASHES.matcher(uriInfo.getPath()).replaceAll("");
     }
 
+    /** This request's URL with {@code cursor} in place of its own: the next page's, or null when there is none. */
     public static String next(UriInfo uriInfo, Cursor cursor) {
-        if (cursor == null) {
+        return cursor == null ? null : next(uriInfo, cursor.encode(list(uriInfo)));
+    }
+
+    /** As {@link #next(UriInfo, Cursor)}, for a cursor already encoded for this list. */
+    static String next(UriInfo uriInfo, String encodedCursor) {
+        if (encodedCursor == null) {
             return null;
         }
         URI request = uriInfo.getRequestUri();
@@ -37,7 +43,7 @@ public final class PageLinks {
             }
         }
         // Base64url needs no escaping in a query.
-        pairs.add("cursor=" + cursor.encode(list(uriInfo)));
+        pairs.add("cursor=" + encodedCursor);
         return request.getRawPath() + "?" + String.join("&", pairs);
     }
 }

@@ -22,8 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * and sends one reading per distinct list of terms. The same documents match, since readings that
  * are alike match alike; a score counts a matching reading once, where six readings counted it as
  * often as languages happen to read the word alike (an English text's "lighthouse" four times, an
- * Italian one's twice). OpenSearchEngineTest
- * checks that these analyzers read words as the engine's do.
+ * Italian one's twice). OpenSearchEngineTest checks that these analyzers read words as the engine's do.
  */
 final class EngineReadings {
 
