@@ -18,23 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import jakarta.inject.Inject;
+import java.util.stream.Collectors;
 
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import io.lede.StatementLog;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * No N+1: the SQL statements a list sends do not grow with the number of articles on the page,
- * whatever is inlined (counted with Hibernate's statistics, on in the test profiles).
+ * whatever is inlined (the statements of the threads serving requests, recorded by {@link StatementLog}).
  */
 @QuarkusTest
 class ArticleStatementCountTest {
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Test
     void shouldReadAPageWithInlinedQuotesAndImagesInTheSameStatementsForOneOrTenArticles() {
@@ -44,15 +42,15 @@ class ArticleStatementCountTest {
         createIllustratedArticles(ten, 10);
 
         String path = "/v1/articles?include=quotes,images&limit=10&section=";
-        long forOne = statementsFor(path + one, 1);
-        long forTen = statementsFor(path + ten, 10);
-        // An N+1 would add nine or more; PostgreSQL has been seen to take one more for ten (not yet
-        // explained, see the session note), so one is tolerated.
-        assertTrue(forTen - forOne <= 1, "statements for a page of 1 (" + forOne + ") and a page of 10 (" + forTen + ")");
-        assertTrue(forTen <= 8, "a page takes " + forTen + " statements");
+        List<String> forOne = statementsFor(path + one, 1);
+        List<String> forTen = statementsFor(path + ten, 10);
+        // An N+1 would add nine or more. A page of two or more items takes one statement more:
+        // PageBudget reads the lengths of their bodies before loading them.
+        assertEquals(forOne.size() + 1, forTen.size(), "statements for a page of 1:\n" + lines(forOne) + "\nand a page of 10:\n" + lines(forTen));
+        assertTrue(forTen.size() <= 8, "a page takes " + lines(forTen));
 
-        long single = statementsFor("/v1/articles/" + given().get(path + ten).path("items[0].id") + "?include=quotes,images", -1);
-        assertTrue(single <= 8, "an article takes " + single + " statements");
+        List<String> single = statementsFor("/v1/articles/" + given().get(path + ten).path("items[0].id") + "?include=quotes,images", -1);
+        assertTrue(single.size() <= 8, "an article takes " + lines(single));
     }
 
     @Test
@@ -63,13 +61,8 @@ class ArticleStatementCountTest {
 
         // The article with its tags, then the other language versions of the story. The bootstrap
         // admin token is checked without a statement, so only the read itself is counted.
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            long before = sessionFactory.getStatistics().getPrepareStatementCount();
-            given().auth().oauth2(ADMIN).get("/v1/articles/" + id).then().statusCode(200).body("tags", hasSize(2));
-            least = Math.min(least, sessionFactory.getStatistics().getPrepareStatementCount() - before);
-        }
-        assertEquals(2, least);
+        List<String> least = fewest(() -> given().auth().oauth2(ADMIN).get("/v1/articles/" + id).then().statusCode(200).body("tags", hasSize(2)));
+        assertEquals(2, least.size(), lines(least));
     }
 
     /** Each article has a lead image, an image block, two quote blocks (by two speakers) and two tags. */
@@ -90,23 +83,36 @@ class ArticleStatementCountTest {
         }
     }
 
-    /**
-     * Statements sent while serving the path as an editor (never from the response cache); the
-     * least of ten tries, so a statement of a background poll running meanwhile (the scheduler; the
-     * webhook sender, every 100 ms in tests) is not counted.
-     */
-    private long statementsFor(String path, int expectedItems) {
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            long before = sessionFactory.getStatistics().getPrepareStatementCount();
+    /** The statements sent while serving the path as an editor (never from the response cache). */
+    private static List<String> statementsFor(String path, int expectedItems) {
+        return fewest(() -> {
             var response = given().auth().oauth2(editorToken()).get(path).then().statusCode(200);
             if (expectedItems > 0) {
                 response.body("items", hasSize(expectedItems))
                         .body("items[0].leadImage.id", notNullValue())
                         .body("items[0].body[2].quote.text", notNullValue());
             }
-            least = Math.min(least, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+            return response;
+        });
+    }
+
+    /**
+     * The statements the worker threads sent during the request, the fewest of ten tries: the
+     * scheduled publisher (every second in tests) runs on the same pool, and may run meanwhile.
+     */
+    private static List<String> fewest(Supplier<?> request) {
+        List<String> least = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            List<String> sent = StatementLog.during(request).stream()
+                    .filter(StatementLog.Sent::byWorker).map(StatementLog.Sent::sql).toList();
+            if (least == null || sent.size() < least.size()) {
+                least = sent;
+            }
         }
         return least;
+    }
+
+    private static String lines(List<String> statements) {
+        return statements.stream().map(sql -> sql.length() > 160 ? sql.substring(0, 160) + "…" : sql).collect(Collectors.joining("\n"));
     }
 }
