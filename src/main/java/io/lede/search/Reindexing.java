@@ -1,5 +1,6 @@
 package io.lede.search;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +18,9 @@ import io.quarkus.logging.Log;
 /**
  * Full rebuilds of the engine's index with Hibernate Search's mass indexer: every article read from
  * the database and written to the engine again, documents replaced in place (the index is not
- * emptied first), so searches keep answering while it runs. One at a time on each replica; the
- * state is that replica's.
+ * emptied first), so searches keep answering while it runs; then the index is merged into one
+ * segment ({@link SearchIndexes#mergeSegments}). One at a time on each replica; the state is that
+ * replica's.
  */
 @ApplicationScoped
 public class Reindexing {
@@ -92,11 +94,22 @@ public class Reindexing {
                     .transactionTimeout(REBUILD_TRANSACTION_TIMEOUT_SECONDS)
                     .monitor(new Progress())
                     .start()
-                    .whenComplete((done, failure) -> finished(failure));
+                    .whenComplete((done, failure) -> finished(failure == null ? merged() : failure));
         } catch (RuntimeException e) {
             finished(e);
         }
         return status();
+    }
+
+    /** Merges the rebuilt index ({@link SearchIndexes#mergeSegments}); what went wrong, or null. */
+    private Throwable merged() {
+        try {
+            Log.infof("Rebuilt the search index: %d articles; merging its segments", indexed.get());
+            indexes.mergeSegments();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
     }
 
     private void finished(Throwable failure) {
@@ -105,7 +118,7 @@ public class Reindexing {
             Log.errorf(failure, "Rebuilding the search index failed");
             state = State.FAILED;
         } else {
-            Log.infof("Rebuilt the search index: %d articles", indexed.get());
+            Log.infof("Rebuilt and merged the search index: %d articles", indexed.get());
             state = State.IDLE;
         }
     }
