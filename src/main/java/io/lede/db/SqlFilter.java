@@ -5,19 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.lede.text.HighlightMarks;
+import io.lede.text.SearchSyntax;
 
 /**
  * A native {@code where} clause under construction, with its named parameters and full-text
- * search in the database's own terms. PostgreSQL matches a {@code tsvector} with
- * {@code websearch_to_tsquery} in each language ({@link SearchLanguages}) and ranks by
- * {@code ts_rank}; H2 has no such search, so every word must appear in one of the text columns
- * (case-insensitive) and the rank weighs where it appears.
+ * search in the database's own terms, read by {@link SearchSyntax}. PostgreSQL matches a
+ * {@code tsvector} with a {@code tsquery} of phrases in each language ({@link SearchLanguages}) and
+ * ranks by {@code ts_rank}; H2 has no such search, so each term must appear literally in one of the
+ * text columns (case-insensitive), and the rank weighs where it appears.
  */
 public final class SqlFilter {
 
-    private static final int MAX_FALLBACK_WORDS = 8;
+    private static final int MAX_FALLBACK_TERMS = 8;
 
     private final boolean postgres;
     private final List<String> conditions = new ArrayList<>();
@@ -73,12 +76,24 @@ public final class SqlFilter {
         if (postgres) {
             return search.vectorColumn() + " @@ " + tsquery(search, q);
         }
-        List<String> each = new ArrayList<>();
-        for (String word : words(q)) {
-            String pattern = bind(likePattern(word));
-            each.add("(" + String.join(" or ", search.columnsByWeight().stream().map(column -> like(column, pattern)).toList()) + ")");
+        SearchSyntax syntax = fallbackSyntax(q);
+        if (syntax.isEmpty()) {
+            return "1 = 0";
         }
-        return each.isEmpty() ? "1 = 0" : String.join(" and ", each);
+        List<String> each = new ArrayList<>();
+        for (List<String> group : syntax.included()) {
+            each.add(group.stream().map(term -> contains(search, term)).collect(Collectors.joining(" or ", "(", ")")));
+        }
+        for (String term : syntax.excluded()) {
+            each.add("not " + contains(search, term));
+        }
+        return String.join(" and ", each);
+    }
+
+    /** Whether one of the text columns holds the term, ignoring case (H2). */
+    private String contains(TextSearch search, String term) {
+        String pattern = bind(likePattern(term));
+        return "(" + search.columnsByWeight().stream().map(column -> like(column, pattern)).collect(Collectors.joining(" or ")) + ")";
     }
 
     /**
@@ -113,7 +128,7 @@ public final class SqlFilter {
             return "greatest(ts_rank(" + search.vectorColumn() + ", " + tsquery(search, q) + "), 1e-6)";
         }
         List<String> scores = new ArrayList<>();
-        for (String word : words(q)) {
+        for (String word : fallbackSyntax(q).includedTerms()) {
             String pattern = bind(likePattern(word));
             List<String> columns = search.columnsByWeight();
             for (int i = 0; i < columns.size(); i++) {
@@ -139,9 +154,9 @@ public final class SqlFilter {
         String options = "StartSel=" + HighlightMarks.START + ", StopSel=" + HighlightMarks.STOP
                 + (passage ? ", MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"" : ", HighlightAll=true");
         // Only what the search looks for is marked: ts_headline would also mark the words of an excluded phrase.
-        String wanted = SearchLanguages.splitExclusions(SearchLanguages.defused(q))[0];
+        SearchSyntax syntax = SearchSyntax.of(q);
         return "ts_headline(" + config + ", translate(coalesce(" + column + ", ''), " + bind(HighlightMarks.START + HighlightMarks.STOP)
-                + ", ''), " + tsquery(search, wanted == null ? q : wanted) + ", " + bind(options) + ")";
+                + ", ''), " + tsquery(search, new SearchSyntax(syntax.included(), List.of())) + ", " + bind(options) + ")";
     }
 
     /** The columns {@link #matches} and {@link #rank} read: the vector on PostgreSQL, the texts on H2. */
@@ -150,18 +165,28 @@ public final class SqlFilter {
     }
 
     /** The {@code tsquery} of {@code q}: in every stemmed language and unstemmed when the rows have languages. */
-    private String tsquery(TextSearch search, String raw) {
-        String q = SearchLanguages.defused(raw);
-        if (search.languageColumn() == null) {
-            return SearchLanguages.websearch(SearchLanguages.UNSTEMMED, bind(q));
-        }
-        String[] parts = SearchLanguages.splitExclusions(q);
-        if (parts[0] == null && parts[1] == null) {
-            // Nothing but white space and dashes: websearch_to_tsquery makes an empty query of it.
-            return SearchLanguages.websearch(SearchLanguages.UNSTEMMED, bind(q));
-        }
-        return SearchLanguages.anyLanguage(parts[0] == null ? null : bind(parts[0]), parts[1] == null ? null : bind(parts[1]));
+    private String tsquery(TextSearch search, String q) {
+        return tsquery(search, SearchSyntax.of(q));
     }
+
+    private String tsquery(TextSearch search, SearchSyntax syntax) {
+        List<String> configs = search.languageColumn() == null ? List.of(SearchLanguages.UNSTEMMED) : SearchLanguages.everyConfig();
+        return SearchLanguages.tsquery(configs, syntax.included().stream().map(group -> group.stream().map(this::bindTerm).toList()).toList(),
+                syntax.excluded().stream().map(this::bindTerm).toList());
+    }
+
+    /**
+     * A term's placeholder, a hyphen between letters read as a space: PostgreSQL's parser reads
+     * "night-ferry" as a compound besides its parts, and a phrase of all three finds only texts that
+     * hyphenate it too, where OpenSearch (and a reader) find "night ferry" as well. Before a digit
+     * the hyphen stays: the parser reads "Covid-19" as 'covid' and the number '-19', in texts as in
+     * queries.
+     */
+    private String bindTerm(String term) {
+        return bind(BETWEEN_LETTERS.matcher(term).replaceAll(" "));
+    }
+
+    private static final Pattern BETWEEN_LETTERS = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
 
     private static String like(String column, String pattern) {
         return "lower(coalesce(" + column + ", '')) like " + pattern + " escape '\\'";
@@ -172,15 +197,28 @@ public final class SqlFilter {
         return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** The words of {@code q} as H2's fallback matches them: lower-cased, quotes dropped, at most eight. */
+    /**
+     * The terms of {@code q} H2's fallback looks for and leaves out (the first eight of each),
+     * lower-cased; punctuation alone is no term there, as PostgreSQL's parser reads nothing in it.
+     */
+    private static SearchSyntax fallbackSyntax(String q) {
+        SearchSyntax syntax = SearchSyntax.of(q);
+        return new SearchSyntax(syntax.included().stream()
+                .map(group -> group.stream().filter(SqlFilter::hasWord).map(SqlFilter::lower).toList())
+                .filter(group -> !group.isEmpty()).limit(MAX_FALLBACK_TERMS).toList(),
+                syntax.excluded().stream().filter(SqlFilter::hasWord).map(SqlFilter::lower).limit(MAX_FALLBACK_TERMS).toList());
+    }
+
+    private static boolean hasWord(String term) {
+        return term.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    private static String lower(String term) {
+        return term.toLowerCase(Locale.ROOT);
+    }
+
+    /** The terms H2's fallback marks in highlights: what it looked for. */
     public static List<String> words(String q) {
-        List<String> words = new ArrayList<>();
-        for (String word : q.toLowerCase(Locale.ROOT).split("[\\s\"]+")) {
-            // Punctuation alone ("----", "()") matches nothing useful: PostgreSQL's parser ignores it too.
-            if (word.codePoints().anyMatch(Character::isLetterOrDigit) && words.size() < MAX_FALLBACK_WORDS) {
-                words.add(word);
-            }
-        }
-        return words;
+        return fallbackSyntax(q).includedTerms();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -13,6 +14,8 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.lede.text.SearchSyntax;
 
 /** The text condition of a search in OpenSearch's query language, plain (a filter) or scored for relevance. */
 final class EngineText {
@@ -41,27 +44,40 @@ final class EngineText {
         return text == null ? f.matchNone() : f.extension(ElasticsearchExtension.get()).fromJson(text.toString());
     }
 
-    /** The text condition as OpenSearch's query JSON; null when {@code q} has no word to look for. */
+    /** The text condition as OpenSearch's query JSON; null when {@code q} has no term ({@link SearchSyntax}). */
     private static ObjectNode textJson(String q) {
-        EngineQuery parts = EngineQuery.of(q);
-        if (parts.included() == null && parts.excluded() == null) {
+        SearchSyntax syntax = SearchSyntax.of(q);
+        if (syntax.isEmpty()) {
             return null;
         }
         ObjectNode bool = JSON.createObjectNode();
         ObjectNode clauses = bool.putObject("bool");
-        if (parts.included() != null) {
+        if (!syntax.included().isEmpty()) {
+            // Each term a phrase, each group of alternatives in parentheses: simple_query_string's own
+            // reading would bind "a | b c" as written, left to right, and take a lone * for everything.
+            String included = syntax.included().stream()
+                    .map(group -> group.size() == 1 ? phrase(group.get(0))
+                            : group.stream().map(EngineText::phrase).collect(Collectors.joining(" | ", "(", ")")))
+                    .collect(Collectors.joining(" "));
             ObjectNode readings = clauses.putArray("must").addObject().putObject("bool");
             ArrayNode should = readings.putArray("should");
-            EngineReadings.distinct(parts.included()).forEach(analyzer -> should.add(simpleQueryString(parts.included(), analyzer, "and")));
+            EngineReadings.distinct(String.join("\n", syntax.includedTerms()))
+                    .forEach(analyzer -> should.add(simpleQueryString(included, analyzer)));
             readings.put("minimum_should_match", 1);
         } else {
             clauses.putArray("must").addObject().putObject("match_all");
         }
-        if (parts.excluded() != null) {
+        if (!syntax.excluded().isEmpty()) {
+            String excluded = syntax.excluded().stream().map(EngineText::phrase).collect(Collectors.joining(" | "));
             ArrayNode mustNot = clauses.putArray("must_not");
-            EngineReadings.distinct(parts.excluded()).forEach(analyzer -> mustNot.add(simpleQueryString(parts.excluded(), analyzer, "or")));
+            EngineReadings.distinct(String.join("\n", syntax.excluded())).forEach(analyzer -> mustNot.add(simpleQueryString(excluded, analyzer)));
         }
         return bool;
+    }
+
+    /** A term as a phrase of simple_query_string: SearchSyntax has taken quotes and backslashes out of it. */
+    private static String phrase(String term) {
+        return "\"" + term + "\"";
     }
 
     /** The text condition scored: BM25 times the recency boost, {@code 2^(−age / 180 days)} from {@link #recencyOrigin}. */
@@ -85,15 +101,15 @@ final class EngineText {
     private static final DateTimeFormatter DATE = DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSZZZZZ").withZone(ZoneOffset.UTC);
 
-    private static ObjectNode simpleQueryString(String query, String analyzer, String operator) {
+    private static ObjectNode simpleQueryString(String query, String analyzer) {
         ObjectNode clause = JSON.createObjectNode();
         ObjectNode options = clause.putObject("simple_query_string");
         options.put("query", query);
         ArrayNode fields = options.putArray("fields");
         TEXT_FIELDS.forEach(fields::add);
         options.put("analyzer", analyzer);
-        options.put("default_operator", operator);
-        options.put("flags", "AND|OR|PHRASE|WHITESPACE");
+        options.put("default_operator", "and");
+        options.put("flags", "OR|PHRASE|PRECEDENCE|WHITESPACE");
         options.put("lenient", true);
         return clause;
     }

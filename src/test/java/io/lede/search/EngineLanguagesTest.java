@@ -19,14 +19,4 @@ class EngineLanguagesTest {
         assertEquals("en", EngineLanguages.suffixOf("en-GB"));
         assertEquals(EngineLanguages.OTHER, EngineLanguages.suffixOf("it"));
     }
-
-    @Test
-    void shouldTranslateWebSearchSyntax() {
-        assertEquals(new EngineQuery("night ferry", null), EngineQuery.of("night ferry"));
-        assertEquals(new EngineQuery("\"night ferry\" | lamp", "keeper"), EngineQuery.of("\"night ferry\" -keeper or lamp"));
-        assertEquals(new EngineQuery("a b", "\"old news\" | x"), EngineQuery.of("-\"old news\" a|b -x"));
-        assertEquals(new EngineQuery("\"open quote\"", null), EngineQuery.of("\"open quote"));
-        assertEquals(new EngineQuery("ferry", null), EngineQuery.of("- ferry"));
-        assertEquals(new EngineQuery(null, null), EngineQuery.of("- \"\" or"));
-    }
 }

@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
+import io.lede.SearchSyntaxCases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -142,6 +143,11 @@ class OpenSearchEngineTest {
         String train = story("en", "Trains resume", "Rail timetables.");
         await(() -> found("ferries or trains").size() == 3, "or did not accept either word");
         assertEquals(List.of(train), found("rail"));
+    }
+
+    @Test
+    void shouldReadTheSearchSyntaxAsTheDatabaseReadsIt() {
+        SearchSyntaxCases.check(section, this::found, ready -> await(ready, "the stories were not indexed"));
     }
 
     /**
