@@ -21,6 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
+import io.lede.error.ProblemException;
+import io.lede.error.ProblemType;
 import io.lede.http.Representations;
 import io.lede.input.QueryParams;
 import io.lede.security.Audience;
@@ -54,9 +56,15 @@ public class FeedResource {
             @RestPath @Parameter(description = "latest, or a section name", example = "world") String name,
             @RestPath @Parameter(description = "rss, atom or json", schema = @Schema(type = SchemaType.STRING, enumeration = { "rss", "atom", "json" })) String format,
             @RestQuery @Parameter(description = "Only this language (BCP-47); overrides Accept-Language", example = "en") String lang,
-            @RestHeader("Accept-Language") @Parameter(hidden = true) String acceptLanguage) {
+            @RestHeader("Accept-Language") @Parameter(hidden = true) String acceptLanguage,
+            @RestHeader("Accept") @Parameter(hidden = true) String accept) {
         String section = FeedService.LATEST.equals(name) ? null : name;
         FeedWriter.Format type = FeedWriter.Format.of(format);
+        // The format is in the URL, so HttpFilters' check (which reads @Produces) cannot see it.
+        if (!type.acceptableTo(accept)) {
+            throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
+                    "This feed is " + type.mediaType() + ", which the Accept header rules out");
+        }
         FeedService.Feed feed = feeds.feed(section, type, QueryParams.language(lang, "lang"), acceptLanguage,
                 uriInfo.getBaseUri().toString(), uriInfo.getRequestUri().getRawPath());
         Response.ResponseBuilder response = representations.conditional(request, feed.bytes(), type.mediaType(),

@@ -27,6 +27,7 @@ import com.rometools.rome.io.WireFeedOutput;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleMapper;
+import io.lede.http.AcceptHeader;
 import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.text.Html;
@@ -37,20 +38,28 @@ public class FeedWriter {
 
     /** The formats, by the extension of their URL. */
     public enum Format {
-        RSS("rss_2.0", "application/rss+xml; charset=utf-8"),
-        ATOM("atom_1.0", "application/atom+xml; charset=utf-8"),
-        JSON(null, "application/feed+json; charset=utf-8");
+        RSS("rss_2.0", "application/rss+xml; charset=utf-8", "application/xml", "text/xml"),
+        ATOM("atom_1.0", "application/atom+xml; charset=utf-8", "application/xml", "text/xml"),
+        JSON(null, "application/feed+json; charset=utf-8", "application/json");
 
         final String romeType;
         final String mediaType;
+        /** The generic types a feed also is: readers ask for those too, some for nothing else. */
+        private final List<String> alsoServedAs;
 
-        Format(String romeType, String mediaType) {
+        Format(String romeType, String mediaType, String... alsoServedAs) {
             this.romeType = romeType;
             this.mediaType = mediaType;
+            this.alsoServedAs = List.of(alsoServedAs);
         }
 
         public String mediaType() {
             return mediaType;
+        }
+
+        /** Whether an Accept header allows this feed: its own media type or the generic XML or JSON one it also is. */
+        public boolean acceptableTo(String accept) {
+            return AcceptHeader.allows(accept, mediaType) || alsoServedAs.stream().anyMatch(type -> AcceptHeader.allows(accept, type));
         }
 
         static Format of(String extension) {

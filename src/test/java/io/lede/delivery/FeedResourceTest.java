@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,23 @@ class FeedResourceTest {
         seed();
         SyndFeed feed = new SyndFeedInput().build(new StringReader(given().get("/v1/feeds/latest.rss").asString()));
         assertTrue(feed.getEntries().size() >= 2 && feed.getEntries().size() <= 50);
+    }
+
+    @Test
+    void shouldServeFeedsToReadersThatAcceptThemAnd406ToOthers() {
+        // What feed readers send: the feed's own type, the generic XML or JSON one, or anything.
+        for (String accept : List.of("application/rss+xml", "application/xml", "text/xml;q=0.5", "*/*", "application/*")) {
+            given().accept(accept).get("/v1/feeds/latest.rss").then().statusCode(200).contentType(containsString("application/rss+xml"));
+        }
+        given().accept("application/rss+xml, application/xml;q=0.9").get("/v1/feeds/latest.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml"));
+        given().accept("application/json").get("/v1/feeds/latest.json").then().statusCode(200)
+                .contentType(containsString("application/feed+json"));
+        for (String accept : List.of("image/png", "*/*;q=0", "application/json")) {
+            given().accept(accept).get("/v1/feeds/latest.rss").then().statusCode(406).contentType("application/problem+json")
+                    .body("status", equalTo(406));
+        }
+        given().accept("application/xml").get("/v1/feeds/latest.json").then().statusCode(406);
     }
 
     @Test
