@@ -8,7 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the URI and the headers are not too long: 414 and 431;</li>
  * <li>every path segment and query parameter is valid percent-encoding of valid UTF-8 and passes
  * {@link TextRule} (one line): 400 naming the parameter, or {@code path};</li>
+ * <li>no query parameter is given twice (every list is one comma-separated value): 400 naming it;</li>
  * </ul>
  * Bodies are checked where they are read ({@link JsonBodies}), and JSON strings inside them while
  * they are parsed ({@link StrictJson}).
@@ -92,12 +95,21 @@ public class InputRules {
         String path = query < 0 ? uri : uri.substring(0, query);
         Problem problem = checkPart("path", path, false);
         if (problem == null && query >= 0) {
+            Set<String> named = new HashSet<>();
             for (String parameter : uri.substring(query + 1).split("&")) {
+                if (parameter.isEmpty()) {
+                    continue;
+                }
                 int equals = parameter.indexOf('=');
                 String rawName = equals < 0 ? parameter : parameter.substring(0, equals);
                 problem = checkPart("query", rawName, true);
+                String name = decodeOrRaw(rawName);
                 if (problem == null && equals >= 0) {
-                    problem = checkPart(decodeOrRaw(rawName), parameter.substring(equals + 1), true);
+                    problem = checkPart(name, parameter.substring(equals + 1), true);
+                }
+                if (problem == null && !named.add(name)) {
+                    // The resources would read one of the values and drop the others unseen.
+                    problem = invalid(name, "is given more than once; give it once (a list is comma-separated)");
                 }
                 if (problem != null) {
                     break;

@@ -293,6 +293,17 @@ class InputRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "/v1/articles?q=ferry&q=harbour", "/v1/articles?fields=id&fields=headline", "/v1/quotes?limit=1&limit=2",
+            "/v1/articles?section=a&limit=3&section=a", "/v1/headlines?q%3D=1&q%3D=2" })
+    void shouldRefuseAParameterGivenTwiceNamingIt(String uri) {
+        String name = java.net.URLDecoder.decode(uri.substring(uri.lastIndexOf('&') + 1).split("=")[0], java.nio.charset.StandardCharsets.UTF_8);
+        given().urlEncodingEnabled(false).get(uri).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(name));
+        // Once each, the same parameters answer.
+        given().urlEncodingEnabled(false).get("/v1/articles?q=ferry&section=a&limit=3&fields=id,headline").then().statusCode(200);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "/v1/articles?limit=%20", "/v1/articles?limit=", "/v1/headlines?limit=%20%20",
             "/v1/oembed?url=https%3A%2F%2Fnews.example.com%2Fworld%2Fx&maxwidth=%20", "/v1/sync?limit=" })
     void shouldRefuseBlankNumbers(String uri) {
