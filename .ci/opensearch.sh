@@ -102,7 +102,7 @@ start() {
         "$HOME_DIR/bin/opensearch" -d -p "$HOME_DIR/opensearch.pid" \
         -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port="$PORT" \
         -Ecluster.name=lede-test -Epath.data="$HOME_DIR/data" -Epath.logs="$HOME_DIR/logs" \
-        -Ecluster.routing.allocation.disk.threshold_enabled=false
+        -Ecluster.routing.allocation.disk.threshold_enabled=false -Eindices.query.bool.max_clause_count=16384
     for _ in $(seq 1 120); do
         if answers; then
             echo "OpenSearch $VERSION answers on $URL"

@@ -46,6 +46,16 @@ public final class SearchSyntaxCases {
         cases.put("\"timetable ferry\"", Set.of());
         cases.put("\"night ferry\"-harbour", Set.of());
         cases.put("-ferry -harbour", Set.of("trains"));
+        // A parenthesis inside a term is punctuation, not the end of a group of alternatives.
+        cases.put("ferry) or (trains", Set.of("night", "timetable", "trains"));
+        cases.put("ferry) or zzz", Set.of("night", "timetable"));
+        // A term without a letter or digit is nothing, looked for or left out.
+        cases.put("-*", Set.of());
+        cases.put("? -ferry", Set.of("match", "trains"));
+        cases.put("-ferry ~", Set.of("match", "trains"));
+        // A hyphenated term finds the words hyphenated or not.
+        cases.put("covid-19", Set.of("timetable"));
+        cases.put("number-19", Set.of("match"));
         return Map.copyOf(cases);
     }
 

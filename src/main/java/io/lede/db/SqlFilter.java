@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.lede.text.HighlightMarks;
@@ -171,22 +170,26 @@ public final class SqlFilter {
 
     private String tsquery(TextSearch search, SearchSyntax syntax) {
         List<String> configs = search.languageColumn() == null ? List.of(SearchLanguages.UNSTEMMED) : SearchLanguages.everyConfig();
-        return SearchLanguages.tsquery(configs, syntax.included().stream().map(group -> group.stream().map(this::bindTerm).toList()).toList(),
-                syntax.excluded().stream().map(this::bindTerm).toList());
+        return SearchLanguages.tsquery(configs, syntax.included().stream().map(this::bindForms).toList(), bindForms(syntax.excluded()));
     }
 
     /**
-     * A term's placeholder, a hyphen between letters read as a space: PostgreSQL's parser reads
-     * "night-ferry" as a compound besides its parts, and a phrase of all three finds only texts that
-     * hyphenate it too, where OpenSearch (and a reader) find "night ferry" as well. Before a digit
-     * the hyphen stays: the parser reads "Covid-19" as 'covid' and the number '-19', in texts as in
-     * queries.
+     * Placeholders for each term and, for a hyphenated one, the same with spaces, as alternatives.
+     * PostgreSQL's parser reads a hyphenated word as the compound besides its parts ("night-ferry":
+     * 'night-ferri', 'night', 'ferri'; "19-year-old": '19', 'year-old', 'year', 'old'), in texts as
+     * in queries: the term as written finds texts that hyphenate it, the spaced form texts that do
+     * not, as OpenSearch (and a reader) find both.
      */
-    private String bindTerm(String term) {
-        return bind(BETWEEN_LETTERS.matcher(term).replaceAll(" "));
+    private List<String> bindForms(List<String> terms) {
+        List<String> forms = new ArrayList<>();
+        for (String term : terms) {
+            forms.add(bind(term));
+            if (term.indexOf('-') >= 0) {
+                forms.add(bind(term.replace('-', ' ')));
+            }
+        }
+        return forms;
     }
-
-    private static final Pattern BETWEEN_LETTERS = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
 
     private static String like(String column, String pattern) {
         return "lower(coalesce(" + column + ", '')) like " + pattern + " escape '\\'";

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
@@ -75,10 +76,16 @@ final class EngineText {
         return bool;
     }
 
-    /** A term as a phrase of simple_query_string: SearchSyntax has taken quotes and backslashes out of it. */
+    /**
+     * A term as a phrase of simple_query_string, without the characters its parser reads as syntax:
+     * it finds the end of a group by counting parentheses, quotes or not, so "ferry)" in a group of
+     * alternatives closed the group. Every one of them separates words for the analyzers anyway.
+     */
     private static String phrase(String term) {
-        return "\"" + term + "\"";
+        return "\"" + SYNTAX.matcher(term).replaceAll(" ") + "\"";
     }
+
+    private static final Pattern SYNTAX = Pattern.compile("[\"\\\\()|+\\-*~]");
 
     /** The text condition scored: BM25 times the recency boost, {@code 2^(−age / 180 days)} from {@link #recencyOrigin}. */
     static PredicateFinalStep recencyScored(SearchPredicateFactory f, String q) {

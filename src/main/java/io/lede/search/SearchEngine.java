@@ -20,6 +20,7 @@ import org.hibernate.search.util.common.SearchException;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.lede.error.ProblemException;
 import io.lede.paging.TimeKeyset;
 
 /**
@@ -215,11 +216,31 @@ public class SearchEngine {
         try {
             return search.get();
         } catch (SearchException e) {
+            if (tooManyClauses(e)) {
+                // The engine answers this with a 500, but no retry would help: it is the query's size.
+                throw ProblemException.invalid("q", "has more words than the search engine looks for at once "
+                        + "(its indices.query.bool.max_clause_count); search with fewer words");
+            }
             if (unavailable(e)) {
                 throw new SearchUnavailableException("The search engine did not answer", e);
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the engine refused the query for its number of clauses: each word is looked for in
+     * each language's reading over eighteen fields, and OpenSearch counts every one against a limit
+     * of 1,024 unless its operator raised it (docs/search.md).
+     */
+    static boolean tooManyClauses(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("too_many_nested_clauses") || message.contains("too_many_clauses")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

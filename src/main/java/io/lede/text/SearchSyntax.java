@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * "night ferry", {@code ferry+harbour} as "ferry harbour"); dashes at the start of a term leave out
  * texts that contain it; {@code or} between two terms that are looked for makes them alternatives,
  * binding closer than the space ({@code a or b c} is (a or b) and c); an {@code or} without such
- * a term on both sides, and a term of dashes alone, are nothing. Quotes inside a word and
- * backslashes are punctuation.
+ * a term on both sides, and a term without a letter or digit, are nothing. Quotes inside a word
+ * and backslashes are punctuation.
  *
  * <p>PostgreSQL's {@code websearch_to_tsquery} and OpenSearch's {@code simple_query_string} each
  * had their own reading of the same {@code q}, and they disagreed: where a dash negates, what
@@ -68,7 +68,9 @@ public record SearchSyntax(List<List<String>> included, List<String> excluded) {
                 afterIncluded = false;
                 continue;
             }
-            if (term.isEmpty()) {
+            if (term.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                // Punctuation alone ("*", "?", "(", an emoji) is no word: the database's parser reads
+                // nothing in it, and OpenSearch would read a must or must_not clause of nothing.
                 continue;
             }
             if (negated) {

@@ -146,6 +146,23 @@ class OpenSearchEngineTest {
     }
 
     @Test
+    void shouldAnswerAQueryTooLargeForTheEngineWith400AndLookForItWhereTheLimitIsRaised() {
+        String id = story("en", "Harbour ferries night train winter", "Strike lighthouse keeper mayor city passengers delay.");
+        String q = "harbour ferries night train winter strike lighthouse keeper mayor city passengers delay";
+        try {
+            // OpenSearch's default: each word in each distinct reading over eighteen fields passes 1,024 clauses.
+            EngineProxy.engine("PUT", "/_cluster/settings", "{\"transient\":{\"indices.query.bool.max_clause_count\":1024}}");
+            editor().queryParam("section", section).queryParam("q", q).get("/v1/articles")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+            // As docs/search.md and the compose file set it.
+            EngineProxy.engine("PUT", "/_cluster/settings", "{\"transient\":{\"indices.query.bool.max_clause_count\":16384}}");
+            searchFinds(q, id);
+        } finally {
+            EngineProxy.engine("PUT", "/_cluster/settings", "{\"transient\":{\"indices.query.bool.max_clause_count\":null}}");
+        }
+    }
+
+    @Test
     void shouldReadTheSearchSyntaxAsTheDatabaseReadsIt() {
         SearchSyntaxCases.check(section, this::found, ready -> await(ready, "the stories were not indexed"));
     }

@@ -30,7 +30,9 @@ class SearchSyntaxTest {
         reads("ferry -'night' -(night) -«night» -#night", List.of(List.of("ferry")), List.of("'night'", "(night)", "«night»", "#night"));
         reads("--ferry ---night", List.of(), List.of("ferry", "night"));
         reads("- ferry -- ---", List.of(List.of("ferry")), List.of());
-        reads("ferry -*", List.of(List.of("ferry")), List.of("*"));
+        // A term without a letter or digit is nothing, excluded or not.
+        reads("ferry -* ? -(", List.of(List.of("ferry")), List.of());
+        reads("🚢 or ferry", List.of(List.of("ferry")), List.of());
     }
 
     @Test
