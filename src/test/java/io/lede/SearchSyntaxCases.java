@@ -4,6 +4,7 @@ import static io.lede.TestApi.article;
 import static io.lede.TestApi.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class SearchSyntaxCases {
         // A hyphenated term finds the words hyphenated or not.
         cases.put("covid-19", Set.of("timetable"));
         cases.put("number-19", Set.of("match"));
-        return Map.copyOf(cases);
+        return Collections.unmodifiableMap(cases);
     }
 
     /**

@@ -212,7 +212,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 where);
         query.addScalar("id", UUID.class);
         HIGHLIGHTED.keySet().forEach(field -> query.addScalar(field, String.class));
-        List<String> words = SqlFilter.words(q);
+        List<String> words = SqlFilter.highlightTerms(q);
         Map<UUID, List<Highlight>> highlights = new HashMap<>();
         for (Object[] row : query.getResultList()) {
             List<Highlight> found = new ArrayList<>();

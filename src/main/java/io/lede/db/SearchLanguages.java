@@ -55,7 +55,7 @@ public final class SearchLanguages {
      * 'keep') would let through an English text that says "keeper". Nothing to look for is an empty
      * query, which matches nothing.
      */
-    public static String tsquery(List<String> configs, List<List<String>> included, List<String> excluded) {
+    static String tsquery(List<String> configs, List<List<String>> included, List<String> excluded) {
         String wanted = included.isEmpty() ? null : configs.stream().map(config -> included.stream()
                 .map(group -> group.stream().map(term -> phrase(config, term)).collect(Collectors.joining(" || ", "(", ")")))
                 .collect(Collectors.joining(" && ", "(", ")"))).collect(Collectors.joining(" || ", "(", ")"));
@@ -68,7 +68,9 @@ public final class SearchLanguages {
     }
 
     /** Every configuration a query is read in when texts have languages: the stemmed ones, then {@code simple}. */
-    public static List<String> everyConfig() {
+    static final List<String> EVERY_CONFIG = everyConfig();
+
+    private static List<String> everyConfig() {
         List<String> configs = new ArrayList<>(STEMMED.values());
         configs.add(UNSTEMMED);
         return List.copyOf(configs);

@@ -127,8 +127,8 @@ public final class SqlFilter {
             return "greatest(ts_rank(" + search.vectorColumn() + ", " + tsquery(search, q) + "), 1e-6)";
         }
         List<String> scores = new ArrayList<>();
-        for (String word : fallbackSyntax(q).includedTerms()) {
-            String pattern = bind(likePattern(word));
+        for (String term : fallbackSyntax(q).includedTerms()) {
+            String pattern = bind(likePattern(term));
             List<String> columns = search.columnsByWeight();
             for (int i = 0; i < columns.size(); i++) {
                 int weight = 1 << (columns.size() - 1 - i);
@@ -169,7 +169,7 @@ public final class SqlFilter {
     }
 
     private String tsquery(TextSearch search, SearchSyntax syntax) {
-        List<String> configs = search.languageColumn() == null ? List.of(SearchLanguages.UNSTEMMED) : SearchLanguages.everyConfig();
+        List<String> configs = search.languageColumn() == null ? List.of(SearchLanguages.UNSTEMMED) : SearchLanguages.EVERY_CONFIG;
         return SearchLanguages.tsquery(configs, syntax.included().stream().map(this::bindForms).toList(), bindForms(syntax.excluded()));
     }
 
@@ -201,27 +201,27 @@ public final class SqlFilter {
     }
 
     /**
-     * The terms of {@code q} H2's fallback looks for and leaves out (the first eight of each),
-     * lower-cased; punctuation alone is no term there, as PostgreSQL's parser reads nothing in it.
+     * The terms of {@code q} H2's fallback looks for and leaves out, lower-cased: the first
+     * {@value #MAX_FALLBACK_TERMS} of each (alternatives count one by one), since each is a LIKE
+     * over every text column, in the condition and again in the rank.
      */
     private static SearchSyntax fallbackSyntax(String q) {
         SearchSyntax syntax = SearchSyntax.of(q);
-        return new SearchSyntax(syntax.included().stream()
-                .map(group -> group.stream().filter(SqlFilter::hasWord).map(SqlFilter::lower).toList())
-                .filter(group -> !group.isEmpty()).limit(MAX_FALLBACK_TERMS).toList(),
-                syntax.excluded().stream().filter(SqlFilter::hasWord).map(SqlFilter::lower).limit(MAX_FALLBACK_TERMS).toList());
-    }
-
-    private static boolean hasWord(String term) {
-        return term.codePoints().anyMatch(Character::isLetterOrDigit);
-    }
-
-    private static String lower(String term) {
-        return term.toLowerCase(Locale.ROOT);
+        List<List<String>> included = new ArrayList<>();
+        int terms = 0;
+        for (List<String> group : syntax.included()) {
+            List<String> kept = group.stream().limit(MAX_FALLBACK_TERMS - terms).map(term -> term.toLowerCase(Locale.ROOT)).toList();
+            if (kept.isEmpty()) {
+                break;
+            }
+            included.add(kept);
+            terms += kept.size();
+        }
+        return new SearchSyntax(included, syntax.excluded().stream().limit(MAX_FALLBACK_TERMS).map(term -> term.toLowerCase(Locale.ROOT)).toList());
     }
 
     /** The terms H2's fallback marks in highlights: what it looked for. */
-    public static List<String> words(String q) {
+    public static List<String> highlightTerms(String q) {
         return fallbackSyntax(q).includedTerms();
     }
 }

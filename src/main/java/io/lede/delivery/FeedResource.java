@@ -63,7 +63,7 @@ public class FeedResource {
         // The format is in the URL, so HttpFilters' check (which reads @Produces) cannot see it.
         if (!type.acceptableTo(accept)) {
             throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
-                    "This feed is " + type.mediaType() + ", which the Accept header rules out");
+                    "This feed is " + type.mediaType().split(";")[0] + ", which the Accept header rules out");
         }
         FeedService.Feed feed = feeds.feed(section, type, QueryParams.language(lang, "lang"), acceptLanguage,
                 uriInfo.getBaseUri().toString(), uriInfo.getRequestUri().getRawPath());

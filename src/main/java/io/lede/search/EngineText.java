@@ -77,15 +77,16 @@ final class EngineText {
     }
 
     /**
-     * A term as a phrase of simple_query_string, without the characters its parser reads as syntax:
-     * it finds the end of a group by counting parentheses, quotes or not, so "ferry)" in a group of
-     * alternatives closed the group. Every one of them separates words for the analyzers anyway.
+     * Characters simple_query_string's parser may read as operators, whatever the flags, in or out of
+     * quotes: it finds the end of a group by counting parentheses, quotes or not, so "ferry)" in a
+     * group of alternatives closed the group. The analyzers split words at every one of them anyway.
      */
-    private static String phrase(String term) {
-        return "\"" + SYNTAX.matcher(term).replaceAll(" ") + "\"";
-    }
+    private static final Pattern QUERY_STRING_OPERATORS = Pattern.compile("[\"\\\\()|+\\-*~]");
 
-    private static final Pattern SYNTAX = Pattern.compile("[\"\\\\()|+\\-*~]");
+    /** A term as a phrase of simple_query_string, with no character its parser could read as an operator. */
+    private static String phrase(String term) {
+        return "\"" + QUERY_STRING_OPERATORS.matcher(term).replaceAll(" ") + "\"";
+    }
 
     /** The text condition scored: BM25 times the recency boost, {@code 2^(−age / 180 days)} from {@link #recencyOrigin}. */
     static PredicateFinalStep recencyScored(SearchPredicateFactory f, String q) {

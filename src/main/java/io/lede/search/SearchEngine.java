@@ -22,12 +22,13 @@ import com.google.gson.JsonObject;
 
 import io.lede.error.ProblemException;
 import io.lede.paging.TimeKeyset;
+import io.quarkus.logging.Log;
 
 /**
  * Article search on OpenSearch, when it is the configured engine ({@link SearchConfig}): the ids of
  * a page of matches in order, their count, and where each matched. The list filters the index holds
  * ({@link SearchDocument}) are applied by the engine, so a page is exact; the caller loads the rows
- * by id, as it does for the database's search. Matching is the database's: web-search syntax, each
+ * by id, as it does for the database's search. Matching is the database's: {@link io.lede.text.SearchSyntax}, each
  * text in its language ({@link EngineLanguages}). Relevance is the engine's BM25 over the fields
  * (headline ×5, standfirst ×2, body ×1) multiplied by {@code 2^(−age / 180 days)}, the recency boost
  * of the database's rank, over the same candidates (the newest matches). Pages are keyset pages on
@@ -218,8 +219,8 @@ public class SearchEngine {
         } catch (SearchException e) {
             if (tooManyClauses(e)) {
                 // The engine answers this with a 500, but no retry would help: it is the query's size.
-                throw ProblemException.invalid("q", "has more words than the search engine looks for at once "
-                        + "(its indices.query.bool.max_clause_count); search with fewer words");
+                Log.infof("A search passed the engine's indices.query.bool.max_clause_count (docs/search.md): %s", e.getMessage());
+                throw ProblemException.invalid("q", "has more words than the search engine looks for at once; search with fewer words");
             }
             if (unavailable(e)) {
                 throw new SearchUnavailableException("The search engine did not answer", e);
@@ -234,10 +235,17 @@ public class SearchEngine {
      * of 1,024 unless its operator raised it (docs/search.md).
      */
     static boolean tooManyClauses(Throwable failure) {
+        return causeSays(failure, "too_many_nested_clauses", "too_many_clauses");
+    }
+
+    /** Whether the message of the failure or of one of its causes holds one of these words: how the engine's refusals are told apart. */
+    static boolean causeSays(Throwable failure, String... words) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (message.contains("too_many_nested_clauses") || message.contains("too_many_clauses")) {
-                return true;
+            for (String word : words) {
+                if (message.contains(word)) {
+                    return true;
+                }
             }
         }
         return false;

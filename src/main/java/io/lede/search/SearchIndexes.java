@@ -103,17 +103,21 @@ public class SearchIndexes {
         }
     }
 
-    /** How long merging a rebuilt index may take: minutes for millions of articles, far beyond a search's timeout. */
+    /**
+     * How long this replica waits for a merge: 11 s for 1,000,000 articles on 2 cores, so an hour
+     * leaves room for archives many times that size; a search's 5 s would not.
+     */
     static final int MERGE_TIMEOUT_MILLIS = 3_600_000;
 
     /**
      * Merges the index into one segment, after a rebuild. The engine writes a rebuild as dozens of
-     * segments (26 at 1,000,000 articles), and every search visits each: its words are looked up in
-     * every segment, and a page newest first takes its first hits from each. Merged, the same
-     * searches answered 1.2 to 1.7 times as many requests a second (bench/RESULTS.md). Later writes
-     * add small segments that the engine's merge policy keeps merging as usual. Hibernate Search's
-     * own merge asks for no segment count and runs under the 5 s timeout searches have, which a
-     * merge of a large index outlasts, so this request is sent with the engine's client directly.
+     * segments (16 to 26 at 1,000,000 articles), and every search visits each: its words are looked
+     * up in every segment, and a page newest first takes its first hits from each. Merged, the same
+     * searches answered 1.4 to 1.6 times as many requests a second (bench/RESULTS.md). Later writes
+     * add small segments, which the engine's merge policy merges among themselves; the big one is
+     * rewritten only once a good share of it is replaced documents (docs/search.md). Hibernate
+     * Search's own merge asks for no segment count and runs under the 5 s timeout searches have,
+     * so this request is sent with the engine's client directly.
      */
     void mergeSegments() throws IOException {
         ElasticsearchIndexManager index = mapping.get().indexedEntity(SearchEngine.ENTITY).indexManager()
@@ -131,13 +135,7 @@ public class SearchIndexes {
 
     /** Whether the engine refused to change settings that are fixed when an index is created (its sort). */
     static boolean layoutFixed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("not updateable") || message.contains("non dynamic settings")) {
-                return true;
-            }
-        }
-        return false;
+        return SearchEngine.causeSays(failure, "not updateable", "non dynamic settings");
     }
 
     private void reprocessAborted() {

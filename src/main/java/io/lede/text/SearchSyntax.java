@@ -3,7 +3,6 @@ package io.lede.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A search's {@code q} read once, by the rules every engine then follows (docs/api.md, Search):
@@ -16,9 +15,9 @@ import java.util.stream.Stream;
  * a term on both sides, and a term without a letter or digit, are nothing. Quotes inside a word
  * and backslashes are punctuation.
  *
- * <p>PostgreSQL's {@code websearch_to_tsquery} and OpenSearch's {@code simple_query_string} each
- * had their own reading of the same {@code q}, and they disagreed: where a dash negates, what
- * {@code or} binds, whether {@code *} is everything. Each engine now builds its query from this.
+ * <p>Each engine builds its query from this reading rather than reading {@code q} itself:
+ * PostgreSQL's {@code websearch_to_tsquery} and OpenSearch's {@code simple_query_string} read the
+ * same text differently (where a dash negates, what {@code or} binds, whether {@code *} is everything).
  *
  * @param included groups that must all match; a group matches when one of its terms does
  * @param excluded terms of which none may match
@@ -34,7 +33,7 @@ public record SearchSyntax(List<List<String>> included, List<String> excluded) {
         boolean orPending = false;
         int i = 0;
         while (i < q.length()) {
-            if (Character.isWhitespace(q.charAt(i))) {
+            if (isSpace(q.charAt(i))) {
                 i++;
                 continue;
             }
@@ -43,8 +42,8 @@ public record SearchSyntax(List<List<String>> included, List<String> excluded) {
                 start++;
             }
             boolean negated = start > i;
-            if (start == q.length() || Character.isWhitespace(q.charAt(start))) {
-                // Dashes alone.
+            if (start == q.length() || isSpace(q.charAt(start))) {
+                // Dashes with nothing after them leave nothing out.
                 i = start;
                 continue;
             }
@@ -56,18 +55,18 @@ public record SearchSyntax(List<List<String>> included, List<String> excluded) {
                 i = close < 0 ? q.length() : close + 1;
             } else {
                 int end = start;
-                while (end < q.length() && !Character.isWhitespace(q.charAt(end))) {
+                while (end < q.length() && !isSpace(q.charAt(end))) {
                     end++;
                 }
                 term = q.substring(start, end);
                 i = end;
             }
-            term = term.replace('"', ' ').replace('\\', ' ').strip();
             if (!negated && !phrase && term.toLowerCase(Locale.ROOT).equals(OR)) {
                 orPending = orPending || afterIncluded;
                 afterIncluded = false;
                 continue;
             }
+            term = term.replace('"', ' ').replace('\\', ' ').strip();
             if (term.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 // Punctuation alone ("*", "?", "(", an emoji) is no word: the database's parser reads
                 // nothing in it, and OpenSearch would read a must or must_not clause of nothing.
@@ -100,8 +99,8 @@ public record SearchSyntax(List<List<String>> included, List<String> excluded) {
         return included.stream().flatMap(List::stream).toList();
     }
 
-    /** Every term, looked for or left out: what an engine reads to know which languages read it alike. */
-    public Stream<String> terms() {
-        return Stream.concat(included.stream().flatMap(List::stream), excluded.stream());
+    /** White space, the no-break spaces included: both engines' analyzers split words at them too. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

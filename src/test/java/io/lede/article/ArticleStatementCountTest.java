@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -296,7 +297,7 @@ class InputRulesTest {
     @ValueSource(strings = { "/v1/articles?q=ferry&q=harbour", "/v1/articles?fields=id&fields=headline", "/v1/quotes?limit=1&limit=2",
             "/v1/articles?section=a&limit=3&section=a", "/v1/headlines?q%3D=1&q%3D=2" })
     void shouldRefuseAParameterGivenTwiceNamingIt(String uri) {
-        String name = java.net.URLDecoder.decode(uri.substring(uri.lastIndexOf('&') + 1).split("=")[0], java.nio.charset.StandardCharsets.UTF_8);
+        String name = URLDecoder.decode(uri.substring(uri.lastIndexOf('&') + 1).split("=")[0], StandardCharsets.UTF_8);
         given().urlEncodingEnabled(false).get(uri).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo(name));
         // Once each, the same parameters answer.

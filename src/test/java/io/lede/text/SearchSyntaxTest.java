@@ -53,5 +53,8 @@ class SearchSyntaxTest {
         assertTrue(SearchSyntax.of(" \t- -- \"\" \" \" ").isEmpty());
         assertTrue(SearchSyntax.of("").isEmpty());
         reads("ab\"cd\\ef", List.of(List.of("ab cd ef")), List.of());
+        // No-break spaces separate terms as spaces do; a quote after "or" makes it a word.
+        reads("ferry\u00A0night\u3000train", List.of(List.of("ferry"), List.of("night"), List.of("train")), List.of());
+        reads("ferry or\" night", List.of(List.of("ferry"), List.of("or"), List.of("night")), List.of());
     }
 }
