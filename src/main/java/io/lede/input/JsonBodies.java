@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -15,7 +16,8 @@ import io.lede.error.ProblemException;
 import io.lede.error.ProblemType;
 
 /**
- * Every JSON body as the REST layer reads it: at most {@code lede.max-body-bytes} bytes counted as
+ * Every JSON body as the REST layer reads it: declared as what it is (a wildcard Content-Type is a
+ * 415); at most {@code lede.max-body-bytes} bytes counted as
  * they arrive, so a chunked body (no {@code Content-Length} to check up front) is cut off at the
  * limit with 413 instead of being read whole; and valid UTF-8, so overlong forms ({@code C0 AF}
  * for {@code /}) and encoded surrogates are a 400 rather than silently repaired by the parser.
@@ -33,9 +35,17 @@ public class JsonBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (context.getMediaType() == null || !isJson(context.getMediaType().getSubtype())) {
+        MediaType type = context.getMediaType();
+        if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+            // A body says what it is: a wildcard would also slip past the checks below.
+            throw new ProblemException(ProblemType.forStatus(415, "Content-Type " + type.getType() + "/" + type.getSubtype()
+                    + " does not say what the body is; send application/json"));
+        }
+        if (type == null || !isJson(type.getSubtype())) {
             return context.proceed();
         }
+        // JSON is read as UTF-8 whatever charset the Content-Type names: RFC 8259 defines none for
+        // application/json and says one has no effect (HTTP clients add ISO-8859-1 to types they do not know).
         byte[] body = readAtMost(context.getInputStream());
         try {
             InputRules.strictUtf8(ByteBuffer.wrap(body));

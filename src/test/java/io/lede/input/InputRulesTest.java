@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -233,6 +234,37 @@ class InputRulesTest {
             given().auth().oauth2(editorToken()).contentType("application/json").body(body).post("/v1/articles")
                     .then().statusCode(400).contentType("application/problem+json");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "*/*", "application/*" })
+    void shouldRefuseABodyWhoseContentTypeIsAWildcard(String contentType) throws Exception {
+        String section = uniqueSection();
+        String json = "{\"headline\":\"Declared\",\"section\":\"" + section + "\",\"language\":\"en\",\"body\":[]}";
+        HttpResponse<String> response = postArticle(contentType, json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(null));
+        given().auth().oauth2(editorToken()).queryParam("section", section).queryParam("status", "draft,scheduled,published,archived")
+                .get("/v1/articles").then().statusCode(200).body("items", empty());
+    }
+
+    /** RFC 8259 defines no charset for JSON: whatever the header names, the bytes are read as UTF-8. */
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json", "application/json; charset=UTF-8", "application/json;charset=ISO-8859-1" })
+    void shouldReadJsonAsUtf8WhateverCharsetIsNamed(String contentType) throws Exception {
+        String json = "{\"headline\":\"Café\",\"section\":\"" + uniqueSection() + "\",\"language\":\"en\",\"body\":[]}";
+        HttpResponse<String> response = postArticle(contentType, json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"headline\":\"Café\""), response.body());
+        // UTF-16 bytes are no UTF-8 JSON, whatever the header says: a 400.
+        assertEquals(400, postArticle("application/json; charset=utf-16", json.getBytes(StandardCharsets.UTF_16)).statusCode());
+    }
+
+    private HttpResponse<String> postArticle(String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/articles"))
+                .header("Authorization", "Bearer " + editorToken()).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
