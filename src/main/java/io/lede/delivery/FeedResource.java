@@ -21,8 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.lede.cache.SurrogateKeys;
 import io.lede.error.Problem;
-import io.lede.error.ProblemException;
-import io.lede.error.ProblemType;
+import io.lede.http.HttpFilters;
 import io.lede.http.Representations;
 import io.lede.input.QueryParams;
 import io.lede.security.Audience;
@@ -61,10 +60,7 @@ public class FeedResource {
         String section = FeedService.LATEST.equals(name) ? null : name;
         FeedWriter.Format type = FeedWriter.Format.of(format);
         // The format is in the URL, so HttpFilters' check (which reads @Produces) cannot see it.
-        if (!type.acceptableTo(accept)) {
-            throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
-                    "This feed is " + type.mediaType().split(";")[0] + ", which the Accept header rules out");
-        }
+        HttpFilters.requireAcceptable(accept, type.acceptableAs());
         FeedService.Feed feed = feeds.feed(section, type, QueryParams.language(lang, "lang"), acceptLanguage,
                 uriInfo.getBaseUri().toString(), uriInfo.getRequestUri().getRawPath());
         Response.ResponseBuilder response = representations.conditional(request, feed.bytes(), type.mediaType(),

@@ -27,7 +27,6 @@ import com.rometools.rome.io.WireFeedOutput;
 
 import io.lede.article.Article;
 import io.lede.article.ArticleMapper;
-import io.lede.http.AcceptHeader;
 import io.lede.http.ApiUrls;
 import io.lede.image.ImageView;
 import io.lede.text.Html;
@@ -57,9 +56,12 @@ public class FeedWriter {
             return mediaType;
         }
 
-        /** Whether an Accept header allows this feed: its own media type or the generic XML or JSON one it also is. */
-        public boolean acceptableTo(String accept) {
-            return AcceptHeader.allows(accept, mediaType) || alsoServedAs.stream().anyMatch(type -> AcceptHeader.allows(accept, type));
+        /** The media types an Accept header may name to get this feed: its own, then the generic XML or JSON one it also is. */
+        public List<String> acceptableAs() {
+            List<String> types = new ArrayList<>();
+            types.add(mediaType.split(";")[0]);
+            types.addAll(alsoServedAs);
+            return types;
         }
 
         static Format of(String extension) {

@@ -1,5 +1,7 @@
 package io.lede.http;
 
+import java.util.List;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -34,16 +36,20 @@ public class HttpFilters {
         if (produces == null) {
             produces = resource.getResourceClass().getAnnotation(Produces.class);
         }
-        if (produces == null) {
-            return;
+        if (produces != null) {
+            requireAcceptable(accept, List.of(produces.value()));
         }
-        for (String type : produces.value()) {
-            if (AcceptHeader.allows(accept, type)) {
-                return;
-            }
+    }
+
+    /**
+     * A 406 unless the Accept header allows one of these media types: what every endpoint checks,
+     * by its @Produces here, or by itself when its media type is not known before it runs (feeds).
+     */
+    public static void requireAcceptable(String accept, List<String> mediaTypes) {
+        if (mediaTypes.stream().noneMatch(type -> AcceptHeader.allows(accept, type))) {
+            throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
+                    "This endpoint answers with " + String.join(", ", mediaTypes) + ", which the Accept header rules out");
         }
-        throw ProblemException.of(ProblemType.NOT_ACCEPTABLE,
-                "This endpoint answers with " + String.join(", ", produces.value()) + ", which the Accept header rules out");
     }
 
     @ServerResponseFilter(priority = HEADERS_PRIORITY)
